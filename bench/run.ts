@@ -1,0 +1,127 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { signDevToken } from '../src/auth/token-verifier';
+import { loadConfig } from '../src/config/config';
+import { connectDatabase } from '../src/db/database';
+import { startEmbeddedPostgres } from '../src/db/embedded-postgres';
+import { migrateToLatest } from '../src/db/migrate';
+import { demoTenants, demoUsers } from '../src/seed/demo-ids';
+import { seedDemo } from '../src/seed/demo-seed';
+import { generateLargePlan } from './large-plan';
+import { formatLoad, load } from './load';
+
+const ROOT = path.resolve(__dirname, '../..');
+const BENCH_DB = 'kansrijk_bench';
+const SERVER_PORT = Number(process.env.BENCH_PORT ?? 39781);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error('the server exited during start-up');
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the server did not become healthy within 60 s');
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const embedded = process.env.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: path.join(ROOT, '.data/bench'), port: Number(process.env.BENCH_PG_PORT ?? 54369) });
+  const adminUrl = process.env.DATABASE_URL ?? embedded!.connectionString;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
+  await admin.query(`create database ${BENCH_DB}`);
+  await admin.end();
+  const dbUrl = withDatabase(adminUrl, BENCH_DB);
+  const handle = connectDatabase(dbUrl, 4);
+  await migrateToLatest(handle.db);
+  await seedDemo(handle.db);
+  const tenantId = demoTenants.beekvliet.id;
+  const people = await handle.db.selectFrom('person').select(['id', 'entraObjectId']).where('tenantId', '=', tenantId).execute();
+  const coordinator = people.find((p) => p.entraObjectId === demoUsers.coordinator)!;
+  const genStart = Date.now();
+  const plan = await generateLargePlan(handle.db, tenantId, people.map((p) => p.id), coordinator.id);
+  console.log(`generated a plan of ${plan.actionIds.length} actions in ${((Date.now() - genStart) / 1000).toFixed(1)} s`);
+  await handle.close();
+
+  const server = spawn(process.execPath, [path.join(ROOT, 'dist/src/main.js')], {
+    env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(SERVER_PORT), HOST: '127.0.0.1', SEED_DEMO: 'false', JOBS_ENABLED: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${SERVER_PORT}`;
+  try {
+    await waitForHealth(base, server);
+    const config = loadConfig({ AUTH_MODE: 'dev' });
+    const token = await signDevToken(config, { tenantId, userId: demoUsers.coordinator, name: 'Lotte Peeters' });
+    const headers = { authorization: `Bearer ${token}` };
+    const planUrl = `${base}/api/v1/trajectories/${plan.trajectoryId}/plan`;
+    const lines: string[] = [];
+
+    // Warm-up so that connection pools and JIT are in their steady state.
+    await load({ url: planUrl, connections: 4, durationSeconds: 2, headers });
+    lines.push(formatLoad('GET …/plan, 1 client', await load({ url: planUrl, connections: 1, durationSeconds: DURATION, headers })));
+    lines.push(formatLoad('GET …/plan, 50 clients', await load({ url: planUrl, connections: 50, durationSeconds: DURATION, headers })));
+    const statuses = ['planned', 'in_progress', 'done', 'dropped'];
+    const patch = await load({
+      url: base,
+      connections: 50,
+      durationSeconds: DURATION,
+      method: 'PATCH',
+      headers: { ...headers, 'content-type': 'application/json' },
+      request: () => ({
+        path: `/api/v1/actions/${plan.actionIds[Math.floor(Math.random() * plan.actionIds.length)]}`,
+        body: JSON.stringify({ status: statuses[Math.floor(Math.random() * statuses.length)] }),
+      }),
+    });
+    lines.push(formatLoad('PATCH /api/v1/actions/{id}, 50 clients', patch));
+    console.log('\nAPI (2,500 actions, 5,000 indicators, 10,000 measurements; autocannon in a separate process)');
+    for (const line of lines) console.log(`  ${line}`);
+
+    const tabsBench = path.join(__dirname, 'tabs.js');
+    if (existsSync(tabsBench) && existsSync(path.join(ROOT, 'dist/tabs/index.html'))) {
+      const { runTabsBenchmark } = (await import(tabsBench)) as typeof import('./tabs');
+      const figures = await runTabsBenchmark({
+        baseUrl: base,
+        token: { tenantId, userId: demoUsers.coordinator, name: 'Lotte Peeters' },
+        trajectoryId: plan.trajectoryId,
+        boardDomainId: plan.firstDomainId,
+      });
+      console.log('\nTabs (Chromium, loopback)');
+      for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(28)} ${typeof v === 'number' ? v.toFixed(1) : String(v)}`);
+    }
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+  }
+
+  const botBench = path.join(__dirname, 'bot.js');
+  if (existsSync(botBench)) {
+    const { runBotBenchmarks } = (await import(botBench)) as typeof import('./bot');
+    const figures = await runBotBenchmarks({ adminUrl });
+    console.log('\nBot');
+    for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(28)} ${typeof v === 'number' ? v.toFixed(2) : String(v)}`);
+  }
+  await embedded?.stop();
+  console.log(`\nbenchmark finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

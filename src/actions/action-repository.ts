@@ -1,0 +1,106 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database';
+import type { ActionTable } from './action-tables';
+import type { Insertable, Updateable } from 'kysely';
+
+export async function findAction(db: Db, tenantId: string, id: string, forUpdate = false) {
+  let query = db.selectFrom('action').selectAll().where('tenantId', '=', tenantId).where('id', '=', id);
+  if (forUpdate) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+export type ActionRow = NonNullable<Awaited<ReturnType<typeof findAction>>>;
+
+export async function insertAction(db: Db, values: Insertable<ActionTable>) {
+  return db.insertInto('action').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Applies a change only if the version is still the one the caller saw. */
+export async function updateActionAtVersion(db: Db, tenantId: string, id: string, version: number, values: Updateable<ActionTable>) {
+  return db
+    .updateTable('action')
+    .set({ ...values, version: version + 1, updatedAt: new Date() })
+    .where('tenantId', '=', tenantId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function deleteAction(db: Db, tenantId: string, id: string): Promise<void> {
+  await db.deleteFrom('action').where('tenantId', '=', tenantId).where('id', '=', id).execute();
+}
+
+export async function findOperationalObjective(db: Db, tenantId: string, id: string) {
+  return db
+    .selectFrom('operationalObjective')
+    .select(['id', 'trajectoryId', 'domainId'])
+    .where('tenantId', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertActionUpdate(
+  db: Db,
+  values: {
+    tenantId: string;
+    actionId: string;
+    authorPersonId: string | null;
+    authorName: string;
+    note: string;
+    statusFrom: string | null;
+    statusTo: string | null;
+    dueFrom: string | null;
+    dueTo: string | null;
+  },
+) {
+  return db.insertInto('actionUpdate').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function listActionUpdates(db: Db, tenantId: string, actionId: string) {
+  return db
+    .selectFrom('actionUpdate')
+    .selectAll()
+    .where('tenantId', '=', tenantId)
+    .where('actionId', '=', actionId)
+    .orderBy('createdAt', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
+export interface ActionFilter {
+  ownerId?: string | undefined;
+  domainId?: string | undefined;
+  statuses?: string[] | undefined;
+  overdueOn?: string | undefined;
+  search?: string | undefined;
+  limit: number;
+}
+
+/** Flat list with the context an action card or a list row shows. */
+export async function listActions(db: Db, tenantId: string, trajectoryId: string, filter: ActionFilter) {
+  let query = db
+    .selectFrom('action')
+    .innerJoin('operationalObjective as oo', (j) => j.onRef('oo.tenantId', '=', 'action.tenantId').onRef('oo.id', '=', 'action.operationalObjectiveId'))
+    .innerJoin('domain', (j) => j.onRef('domain.tenantId', '=', 'action.tenantId').onRef('domain.id', '=', 'action.domainId'))
+    .leftJoin('person as owner', (j) => j.onRef('owner.tenantId', '=', 'action.tenantId').onRef('owner.id', '=', 'action.ownerId'))
+    .selectAll('action')
+    .select(['oo.title as operationalObjectiveTitle', 'domain.name as domainName', 'owner.displayName as ownerName'])
+    .where('action.tenantId', '=', tenantId)
+    .where('action.trajectoryId', '=', trajectoryId);
+  if (filter.ownerId) query = query.where('action.ownerId', '=', filter.ownerId);
+  if (filter.domainId) query = query.where('action.domainId', '=', filter.domainId);
+  if (filter.statuses?.length) query = query.where('action.status', 'in', filter.statuses);
+  if (filter.overdueOn) {
+    query = query.where('action.dueDate', '<', filter.overdueOn).where('action.status', 'in', ['planned', 'in_progress', 'postponed']);
+  }
+  if (filter.search) {
+    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb('action.title', 'ilike', pattern), eb('action.description', 'ilike', pattern)]));
+  }
+  return query
+    .orderBy(sql`action.due_date asc nulls last`)
+    .orderBy('action.title')
+    .limit(filter.limit)
+    .execute();
+}

@@ -1,0 +1,265 @@
+import { z } from 'zod';
+import { assertEditDomain, assertRead, canEditDomain, loadAccess, type TrajectoryAccess } from '../auth/access';
+import type { Principal } from '../auth/principal';
+import { actorOf, auditCreate, auditDelete, auditUpdate } from '../audit/audit';
+import type { Db } from '../db/database';
+import { forbidden, invalid, notFound, preconditionFailed, type FieldProblem } from '../http/problems';
+import { personExists } from '../shared/resource-repository';
+import { actionStatuses, sevenB } from '../shared/enums';
+import { dateOnly, longText, publicRow, shortText, uuid } from '../shared/schemas';
+import { brusselsDate } from '../shared/time';
+import {
+  deleteAction,
+  findAction,
+  findOperationalObjective,
+  insertAction,
+  insertActionUpdate,
+  listActions,
+  listActionUpdates,
+  updateActionAtVersion,
+  type ActionFilter,
+  type ActionRow,
+} from './action-repository';
+
+const actionFields = {
+  title: shortText(300),
+  description: longText().optional(),
+  ownerId: uuid.nullable().optional(),
+  partners: z.array(shortText(200)).max(50).optional(),
+  startDate: dateOnly.nullable().optional(),
+  dueDate: dateOnly.nullable().optional(),
+  status: z.enum(actionStatuses).optional(),
+  means: longText(2000).optional(),
+  budget: z.number().min(0, 'must not be negative').max(1e10, 'too large').nullable().optional(),
+  intendedResult: longText(2000).optional(),
+  expectedResult: longText(2000).optional(),
+  evaluationMethod: longText(2000).optional(),
+  sevenB: z.array(z.enum(sevenB)).max(7).optional(),
+  position: z.int().min(0).optional(),
+};
+
+const datesInOrder = (a: { startDate?: string | null | undefined; dueDate?: string | null | undefined }) =>
+  !a.startDate || !a.dueDate || a.dueDate >= a.startDate;
+const datesIssue = { message: 'must not be before startDate', path: ['dueDate'] };
+
+export const actionInput = z.object(actionFields).strict().refine(datesInOrder, datesIssue);
+
+export const actionPatch = z
+  .object({
+    ...actionFields,
+    title: actionFields.title.optional(),
+    operationalObjectiveId: uuid.optional(),
+    /** Written to the progress timeline; required when postponing. */
+    progressNote: longText(2000).optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: 'give at least one field to change' });
+
+export type ActionPatch = z.output<typeof actionPatch>;
+
+/** An owner who is not in the work group may only report progress on their own action. */
+const ownerFields = new Set(['status', 'dueDate', 'progressNote']);
+
+export const actionOutput = z.object({
+  id: uuid,
+  trajectoryId: uuid,
+  domainId: uuid,
+  operationalObjectiveId: uuid,
+  title: z.string(),
+  description: z.string(),
+  ownerId: uuid.nullable(),
+  partners: z.array(z.string()),
+  startDate: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  status: z.enum(actionStatuses),
+  means: z.string(),
+  budget: z.number().nullable(),
+  intendedResult: z.string(),
+  expectedResult: z.string(),
+  evaluationMethod: z.string(),
+  sevenB: z.array(z.string()),
+  position: z.int(),
+  version: z.int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ActionOutput = z.input<typeof actionOutput>;
+
+export const actionListItem = actionOutput.extend({
+  operationalObjectiveTitle: z.string(),
+  domainName: z.string(),
+  ownerName: z.string().nullable(),
+  overdue: z.boolean(),
+});
+
+export const actionUpdateOutput = z.object({
+  id: uuid,
+  actionId: uuid,
+  authorPersonId: uuid.nullable(),
+  authorName: z.string(),
+  note: z.string(),
+  statusFrom: z.string().nullable(),
+  statusTo: z.string().nullable(),
+  dueFrom: z.string().nullable(),
+  dueTo: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export function etagOf(action: { version: number }): string {
+  return `"${action.version}"`;
+}
+
+/** Reads the version out of an If-Match header; undefined when absent, NaN when unusable. */
+export function versionFromIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const match = /^\s*(?:W\/)?"(\d+)"\s*$/.exec(header);
+  return match ? Number(match[1]) : Number.NaN;
+}
+
+export function isOverdue(action: { dueDate: string | null; status: string }, today = brusselsDate()): boolean {
+  return Boolean(action.dueDate && action.dueDate < today && ['planned', 'in_progress', 'postponed'].includes(action.status));
+}
+
+export class ActionConflict extends Error {
+  constructor(readonly current: ActionOutput) {
+    super('The action changed since it was read');
+  }
+}
+
+export function createActionService(db: Db) {
+  async function checkOwner(tenantId: string, ownerId: string | null | undefined, problems: FieldProblem[]): Promise<void> {
+    if (ownerId && !(await personExists(db, tenantId, ownerId))) problems.push({ path: 'body.ownerId', message: 'no such person' });
+  }
+
+  function assertMayChange(access: TrajectoryAccess, action: ActionRow, input: ActionPatch): void {
+    assertRead(access);
+    if (canEditDomain(access, action.domainId)) return;
+    const isOwner = access.personId !== null && action.ownerId === access.personId;
+    if (!isOwner) throw forbidden("Only the work group, the coordinator, the chair, the facilitator and the action's owner may change it");
+    const other = Object.keys(input).filter((k) => !ownerFields.has(k));
+    if (other.length) throw forbidden(`As the owner you may change the status, the due date and the progress; not: ${other.join(', ')}`);
+  }
+
+  return {
+    async get(principal: Principal, id: string): Promise<ActionOutput> {
+      const action = await findAction(db, principal.tenantId, id);
+      if (!action) throw notFound(`action ${id}`);
+      assertRead(await loadAccess(db, principal, action.trajectoryId));
+      return publicRow(action);
+    },
+
+    async list(principal: Principal, trajectoryId: string, filter: ActionFilter & { mine?: boolean | undefined }) {
+      const access = await loadAccess(db, principal, trajectoryId);
+      assertRead(access);
+      if (filter.mine) {
+        if (!access.personId) return [];
+        filter = { ...filter, ownerId: access.personId };
+      }
+      const today = brusselsDate();
+      const rows = await listActions(db, principal.tenantId, trajectoryId, filter);
+      return rows.map((r) => ({ ...publicRow<z.input<typeof actionListItem>>(r), overdue: isOverdue(r, today) }));
+    },
+
+    async create(principal: Principal, operationalObjectiveId: string, input: z.output<typeof actionInput>): Promise<ActionOutput> {
+      const objective = await findOperationalObjective(db, principal.tenantId, operationalObjectiveId);
+      if (!objective) throw notFound(`operational objective ${operationalObjectiveId}`);
+      const access = await loadAccess(db, principal, objective.trajectoryId);
+      assertEditDomain(access, objective.domainId);
+      const problems: FieldProblem[] = [];
+      await checkOwner(principal.tenantId, input.ownerId, problems);
+      if (problems.length) throw invalid(problems);
+      return db.transaction().execute(async (trx) => {
+        const row = await insertAction(trx, {
+          ...input,
+          tenantId: principal.tenantId,
+          trajectoryId: objective.trajectoryId,
+          domainId: objective.domainId,
+          operationalObjectiveId,
+        });
+        await auditCreate(trx, actorOf(access), row.trajectoryId, 'action', row);
+        return publicRow<ActionOutput>(row);
+      });
+    },
+
+    /**
+     * The one path by which an action changes, for the API, the tabs and the bot alike:
+     * permission, optimistic concurrency (version), progress timeline and audit.
+     */
+    async update(principal: Principal, id: string, input: ActionPatch, expectedVersion?: number): Promise<ActionOutput> {
+      if (expectedVersion !== undefined && Number.isNaN(expectedVersion)) {
+        throw invalid([{ path: 'headers.if-match', message: 'must be an ETag of this action, like "3"' }]);
+      }
+      return db.transaction().execute(async (trx) => {
+        const action = await findAction(trx, principal.tenantId, id, true);
+        if (!action) throw notFound(`action ${id}`);
+        const access = await loadAccess(trx, principal, action.trajectoryId);
+        assertMayChange(access, action, input);
+        if (expectedVersion !== undefined && expectedVersion !== action.version) {
+          throw new ActionConflict(publicRow<ActionOutput>(action));
+        }
+        const { progressNote, operationalObjectiveId, ...fields } = input;
+        const problems: FieldProblem[] = [];
+        const next = { ...action, ...fields };
+        if (!datesInOrder(next)) problems.push({ path: 'body.dueDate', message: 'must not be before startDate' });
+        if (fields.status === 'postponed' && action.status !== 'postponed' && !progressNote?.trim()) {
+          problems.push({ path: 'body.progressNote', message: 'give a reason when postponing' });
+        }
+        await checkOwner(principal.tenantId, fields.ownerId, problems);
+        let move: { domainId: string; operationalObjectiveId: string } | undefined;
+        if (operationalObjectiveId && operationalObjectiveId !== action.operationalObjectiveId) {
+          const target = await findOperationalObjective(trx, principal.tenantId, operationalObjectiveId);
+          if (!target || target.trajectoryId !== action.trajectoryId) {
+            problems.push({ path: 'body.operationalObjectiveId', message: 'no such operational objective in this trajectory' });
+          } else {
+            assertEditDomain(access, target.domainId);
+            move = { domainId: target.domainId, operationalObjectiveId };
+          }
+        }
+        if (problems.length) throw invalid(problems);
+        const updated = await updateActionAtVersion(trx, principal.tenantId, id, action.version, { ...fields, ...move });
+        if (!updated) throw preconditionFailed('The action changed while it was being saved; read it again');
+        const statusChanged = updated.status !== action.status;
+        const dueChanged = updated.dueDate !== action.dueDate;
+        if (statusChanged || dueChanged || progressNote?.trim()) {
+          await insertActionUpdate(trx, {
+            tenantId: principal.tenantId,
+            actionId: id,
+            authorPersonId: access.personId,
+            authorName: principal.name,
+            note: progressNote?.trim() ?? '',
+            statusFrom: statusChanged ? action.status : null,
+            statusTo: statusChanged ? updated.status : null,
+            dueFrom: dueChanged ? action.dueDate : null,
+            dueTo: dueChanged ? updated.dueDate : null,
+          });
+        }
+        await auditUpdate(trx, actorOf(access), action.trajectoryId, 'action', action, {
+          ...updated,
+          ...(progressNote?.trim() ? { progressNote: progressNote.trim() } : {}),
+        });
+        return publicRow<ActionOutput>(updated);
+      });
+    },
+
+    async remove(principal: Principal, id: string): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const action = await findAction(trx, principal.tenantId, id, true);
+        if (!action) throw notFound(`action ${id}`);
+        const access = await loadAccess(trx, principal, action.trajectoryId);
+        assertEditDomain(access, action.domainId);
+        await deleteAction(trx, principal.tenantId, id);
+        await auditDelete(trx, actorOf(access), action.trajectoryId, 'action', action);
+      });
+    },
+
+    async updates(principal: Principal, id: string) {
+      const action = await findAction(db, principal.tenantId, id);
+      if (!action) throw notFound(`action ${id}`);
+      assertRead(await loadAccess(db, principal, action.trajectoryId));
+      const rows = await listActionUpdates(db, principal.tenantId, id);
+      return rows.map((r) => publicRow<z.input<typeof actionUpdateOutput>>(r));
+    },
+  };
+}
+
+export type ActionService = ReturnType<typeof createActionService>;

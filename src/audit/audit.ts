@@ -1,0 +1,82 @@
+import type { TrajectoryAccess } from '../auth/access';
+import type { Db } from '../db/database';
+import { insertAudit } from './audit-repository';
+
+type Row = Record<string, unknown>;
+
+const ignored = new Set(['updatedAt', 'createdAt', 'version', 'tenantId']);
+
+function normalise(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+/** Field-by-field difference, so the audit log says exactly what changed. */
+export function diff(before: Row, after: Row): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of Object.keys(after)) {
+    if (ignored.has(key)) continue;
+    const from = normalise(before[key]);
+    const to = normalise(after[key]);
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[key] = { from: from ?? null, to: to ?? null };
+  }
+  return changes;
+}
+
+function snapshot(row: Row): Row {
+  return Object.fromEntries(Object.entries(row).filter(([k]) => !ignored.has(k)).map(([k, v]) => [k, normalise(v)]));
+}
+
+export interface AuditActor {
+  tenantId: string;
+  userId: string | null;
+  personId: string | null;
+  name: string;
+}
+
+export function actorOf(access: TrajectoryAccess): AuditActor {
+  return { tenantId: access.principal.tenantId, userId: access.principal.userId, personId: access.personId, name: access.principal.name };
+}
+
+export async function auditCreate(db: Db, actor: AuditActor, trajectoryId: string | null, entity: string, row: Row & { id: string }): Promise<void> {
+  await insertAudit(db, {
+    tenantId: actor.tenantId,
+    trajectoryId,
+    actorUserId: actor.userId,
+    actorPersonId: actor.personId,
+    actorName: actor.name,
+    entity,
+    entityId: row.id,
+    operation: 'create',
+    changes: snapshot(row),
+  });
+}
+
+export async function auditUpdate(db: Db, actor: AuditActor, trajectoryId: string | null, entity: string, before: Row & { id: string }, after: Row): Promise<void> {
+  const changes = diff(before, after);
+  if (Object.keys(changes).length === 0) return;
+  await insertAudit(db, {
+    tenantId: actor.tenantId,
+    trajectoryId,
+    actorUserId: actor.userId,
+    actorPersonId: actor.personId,
+    actorName: actor.name,
+    entity,
+    entityId: before.id,
+    operation: 'update',
+    changes,
+  });
+}
+
+export async function auditDelete(db: Db, actor: AuditActor, trajectoryId: string | null, entity: string, row: Row & { id: string }): Promise<void> {
+  await insertAudit(db, {
+    tenantId: actor.tenantId,
+    trajectoryId,
+    actorUserId: actor.userId,
+    actorPersonId: actor.personId,
+    actorName: actor.name,
+    entity,
+    entityId: row.id,
+    operation: 'delete',
+    changes: snapshot(row),
+  });
+}

@@ -1,0 +1,80 @@
+import type { Principal } from './principal';
+import type { Db } from '../db/database';
+import { forbidden } from '../http/problems';
+import { findMembershipsOfUser, findPersonIdOfUser, ownsActionsIn } from './access-repository';
+
+const trajectoryEditors = new Set(['coordinator', 'chair', 'facilitator']);
+
+/**
+ * What one user may do in one trajectory, derived from their memberships of its bodies.
+ * Built per request from the database so that any server instance decides alike.
+ */
+export interface TrajectoryAccess {
+  principal: Principal;
+  trajectoryId: string;
+  personId: string | null;
+  /** Roles held in the steering group (and coordinator/facilitator wherever held). */
+  roles: ReadonlySet<string>;
+  /** Domains whose work group the user belongs to. */
+  workGroupDomains: ReadonlySet<string>;
+  workGroupChair: boolean;
+  ownsActions: boolean;
+}
+
+export async function loadAccess(db: Db, principal: Principal, trajectoryId: string): Promise<TrajectoryAccess> {
+  const rows = await findMembershipsOfUser(db, principal.tenantId, principal.userId, trajectoryId);
+  const roles = new Set<string>();
+  const workGroupDomains = new Set<string>();
+  let workGroupChair = false;
+  for (const row of rows) {
+    if (row.kind === 'steering_group' || trajectoryEditors.has(row.role)) roles.add(row.role);
+    if (row.kind === 'work_group' && row.domainId) {
+      workGroupDomains.add(row.domainId);
+      if (row.role === 'chair') workGroupChair = true;
+    }
+    if (row.kind === 'parents_group') roles.add(row.role);
+  }
+  const personId = rows[0]?.personId ?? (await findPersonIdOfUser(db, principal.tenantId, principal.userId)) ?? null;
+  const ownsActions = personId ? await ownsActionsIn(db, principal.tenantId, personId, trajectoryId) : false;
+  return { principal, trajectoryId, personId, roles, workGroupDomains, workGroupChair, ownsActions };
+}
+
+export function roleNames(access: TrajectoryAccess): string[] {
+  const names = [...access.roles];
+  if (access.workGroupChair) names.push('work_group_chair');
+  if (access.workGroupDomains.size > 0 && !access.workGroupChair) names.push('work_group_member');
+  if (access.ownsActions) names.push('action_owner');
+  return names.sort();
+}
+
+export function canRead(access: TrajectoryAccess): boolean {
+  return access.roles.size > 0 || access.workGroupDomains.size > 0 || access.ownsActions;
+}
+
+export function canEditTrajectory(access: TrajectoryAccess): boolean {
+  return [...access.roles].some((r) => trajectoryEditors.has(r));
+}
+
+export function canEditDomain(access: TrajectoryAccess, domainId: string): boolean {
+  return canEditTrajectory(access) || access.workGroupDomains.has(domainId);
+}
+
+export function isCoordinator(access: TrajectoryAccess): boolean {
+  return access.roles.has('coordinator');
+}
+
+export function assertRead(access: TrajectoryAccess): void {
+  if (!canRead(access)) throw forbidden('You are not a member of this trajectory');
+}
+
+export function assertEditTrajectory(access: TrajectoryAccess): void {
+  assertRead(access);
+  if (!canEditTrajectory(access)) throw forbidden('Only the coordinator, the chair and the facilitator may change this');
+}
+
+export function assertEditDomain(access: TrajectoryAccess, domainId: string): void {
+  assertRead(access);
+  if (!canEditDomain(access, domainId)) {
+    throw forbidden("Only the coordinator, the chair, the facilitator and this domain's work group may change this");
+  }
+}

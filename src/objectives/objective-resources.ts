@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { defineResource, scopeFromRow } from '../shared/resource-service';
+import { dateOnly, longText, patchOf, publicRow, rowMeta, shortText, uuid } from '../shared/schemas';
+
+export const strategicObjectiveInput = z
+  .object({
+    title: shortText(300),
+    description: longText().optional(),
+    position: z.int().min(0).optional(),
+  })
+  .strict();
+
+export const strategicObjectiveOutput = z.object({
+  ...rowMeta,
+  trajectoryId: uuid,
+  domainId: uuid,
+  title: z.string(),
+  description: z.string(),
+  position: z.int(),
+  updatedAt: z.string(),
+});
+
+export const strategicObjectiveResource = defineResource({
+  entity: 'strategic objective',
+  table: 'strategicObjective',
+  plural: 'strategic-objectives',
+  tag: 'Objectives',
+  parent: { plural: 'domains', entity: 'domain', table: 'domain', column: 'domainId', inherit: (d) => ({ trajectoryId: d.trajectoryId }) },
+  create: strategicObjectiveInput,
+  update: patchOf(strategicObjectiveInput),
+  output: strategicObjectiveOutput,
+  scopeOf: (_db, row) => Promise.resolve(scopeFromRow(row)),
+  permission: 'domain',
+  orderBy: ['position', 'createdAt'],
+  hasUpdatedAt: true,
+  toOutput: (row) => publicRow(row),
+});
+
+/** The five SMART checks a coordinator ticks off for an operational objective. */
+export const smartChecks = ['smartSpecific', 'smartMeasurable', 'smartAgreed', 'smartRealistic', 'smartTimeBound'] as const;
+
+export const operationalObjectiveInput = z
+  .object({
+    title: shortText(300),
+    description: longText().optional(),
+    smartSpecific: z.boolean().optional(),
+    smartMeasurable: z.boolean().optional(),
+    smartAgreed: z.boolean().optional(),
+    smartRealistic: z.boolean().optional(),
+    smartTimeBound: z.boolean().optional(),
+    targetDate: dateOnly.nullable().optional(),
+    position: z.int().min(0).optional(),
+  })
+  .strict();
+
+export const operationalObjectiveOutput = z.object({
+  ...rowMeta,
+  trajectoryId: uuid,
+  domainId: uuid,
+  strategicObjectiveId: uuid,
+  title: z.string(),
+  description: z.string(),
+  smartSpecific: z.boolean(),
+  smartMeasurable: z.boolean(),
+  smartAgreed: z.boolean(),
+  smartRealistic: z.boolean(),
+  smartTimeBound: z.boolean(),
+  targetDate: z.string().nullable(),
+  position: z.int(),
+  updatedAt: z.string(),
+});
+
+export const operationalObjectiveResource = defineResource({
+  entity: 'operational objective',
+  table: 'operationalObjective',
+  plural: 'operational-objectives',
+  tag: 'Objectives',
+  parent: {
+    plural: 'strategic-objectives',
+    entity: 'strategic objective',
+    table: 'strategicObjective',
+    column: 'strategicObjectiveId',
+    inherit: (s) => ({ trajectoryId: s.trajectoryId, domainId: s.domainId }),
+  },
+  create: operationalObjectiveInput,
+  update: patchOf(operationalObjectiveInput),
+  output: operationalObjectiveOutput,
+  scopeOf: (_db, row) => Promise.resolve(scopeFromRow(row)),
+  permission: 'domain',
+  orderBy: ['position', 'createdAt'],
+  hasUpdatedAt: true,
+  toOutput: (row) => publicRow(row),
+});

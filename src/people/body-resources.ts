@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { Db } from '../db/database';
+import { notFound } from '../http/problems';
+import { bodyKinds, memberRoles } from '../shared/enums';
+import type { Row } from '../shared/resource-repository';
+import { defineResource, type Scope } from '../shared/resource-service';
+import { patchOf, publicRow, rowMeta, shortText, uuid } from '../shared/schemas';
+import { findBodyTrajectory } from './people-repository';
+
+export const bodyInput = z
+  .object({
+    kind: z.enum(bodyKinds),
+    name: shortText(120),
+    domainId: uuid.nullable().optional(),
+  })
+  .strict();
+
+export const bodyOutput = z.object({
+  ...rowMeta,
+  trajectoryId: uuid,
+  kind: z.enum(bodyKinds),
+  name: z.string(),
+  domainId: uuid.nullable(),
+  updatedAt: z.string(),
+});
+
+export const bodyResource = defineResource({
+  entity: 'body',
+  table: 'body',
+  plural: 'bodies',
+  tag: 'Members',
+  parent: { plural: 'trajectories', entity: 'trajectory', table: 'trajectory', column: 'trajectoryId', inherit: () => ({}) },
+  create: bodyInput,
+  update: patchOf(bodyInput),
+  output: bodyOutput,
+  scopeOf: (_db, row) => Promise.resolve({ trajectoryId: String(row.trajectoryId), domainId: null }),
+  permission: 'trajectory',
+  refs: { domainId: 'domain' },
+  orderBy: ['kind', 'name'],
+  hasUpdatedAt: true,
+  toOutput: (row) => publicRow(row),
+});
+
+export const membershipInput = z
+  .object({
+    personId: uuid,
+    role: z.enum(memberRoles),
+  })
+  .strict();
+
+export const membershipOutput = z.object({
+  ...rowMeta,
+  bodyId: uuid,
+  personId: uuid,
+  role: z.enum(memberRoles),
+});
+
+async function scopeOfBody(db: Db, row: Row): Promise<Scope> {
+  const body = await findBodyTrajectory(db, row.tenantId, String(row.bodyId));
+  if (!body) throw notFound(`body ${String(row.bodyId)}`);
+  return { trajectoryId: body.trajectoryId, domainId: null };
+}
+
+export const membershipResource = defineResource({
+  entity: 'membership',
+  table: 'membership',
+  plural: 'memberships',
+  tag: 'Members',
+  parent: { plural: 'bodies', entity: 'body', table: 'body', column: 'bodyId', inherit: () => ({}) },
+  create: membershipInput,
+  update: patchOf(membershipInput.pick({ role: true })),
+  output: membershipOutput,
+  scopeOf: scopeOfBody,
+  permission: 'trajectory',
+  refs: { personId: 'person' },
+  orderBy: ['role', 'createdAt'],
+  hasUpdatedAt: false,
+  toOutput: (row) => publicRow(row),
+});

@@ -1,0 +1,38 @@
+import type { ColumnType } from 'kysely';
+import type { CreatedAt, Id, UpdatedAt } from '../db/columns';
+
+export interface PersonTable {
+  tenantId: string;
+  id: Id;
+  displayName: string;
+  entraObjectId: string | null;
+  email: string | null;
+  phone: string | null;
+  organisation: string | null;
+  sector: string | null;
+  contactPreference: ColumnType<string, string | undefined, string>;
+  trustedPersonId: string | null;
+  reminders: ColumnType<string, string | undefined, string>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface BodyTable {
+  tenantId: string;
+  id: Id;
+  trajectoryId: string;
+  kind: string;
+  name: string;
+  domainId: string | null;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface MembershipTable {
+  tenantId: string;
+  id: Id;
+  bodyId: string;
+  personId: string;
+  role: string;
+  createdAt: CreatedAt;
+}

@@ -1,0 +1,157 @@
+import type { z } from 'zod';
+import { assertEditDomain, assertEditTrajectory, assertRead, loadAccess, type TrajectoryAccess } from '../auth/access';
+import type { Principal } from '../auth/principal';
+import { actorOf, auditCreate, auditDelete, auditUpdate } from '../audit/audit';
+import type { Db } from '../db/database';
+import { invalid, notFound, type FieldProblem } from '../http/problems';
+import {
+  deleteRow,
+  existsInTrajectory,
+  findRow,
+  insertRow,
+  listRows,
+  personExists,
+  updateRow,
+  type Row,
+  type TableName,
+} from './resource-repository';
+
+export interface Scope {
+  trajectoryId: string;
+  domainId: string | null;
+  /** Owner of the action the row belongs to, for resources an owner may write. */
+  ownerId?: string | null;
+}
+
+export interface ResourceSpec<C extends z.ZodType, U extends z.ZodType, O extends z.ZodType> {
+  entity: string;
+  table: TableName;
+  plural: string;
+  tag: string;
+  parent: {
+    plural: string;
+    entity: string;
+    table: TableName;
+    /** Column in this table that points at the parent. */
+    column: string;
+    /** Columns copied from the parent row on create (besides tenant and parent id). */
+    inherit: (parent: Row) => Record<string, unknown>;
+  };
+  create: C;
+  update: U;
+  output: O;
+  /** Where a row sits in the plan, for permission checks. */
+  scopeOf: (db: Db, row: Row) => Promise<Scope>;
+  permission: 'trajectory' | 'domain';
+  ownerMayWrite?: boolean;
+  /** Input fields that must point at a row of the same trajectory ('person': same tenant). */
+  refs?: Record<string, TableName | 'person'>;
+  orderBy: string[];
+  hasUpdatedAt: boolean;
+  toOutput: (row: Row) => z.input<O>;
+}
+
+/** Lets TypeScript infer a spec's schema types from the object itself. */
+export function defineResource<C extends z.ZodType, U extends z.ZodType, O extends z.ZodType>(spec: ResourceSpec<C, U, O>): ResourceSpec<C, U, O> {
+  return spec;
+}
+
+export type AnySpec = ResourceSpec<z.ZodType, z.ZodType, z.ZodType>;
+
+export function scopeFromRow(row: Row): Scope {
+  return { trajectoryId: String(row.trajectoryId), domainId: (row.domainId as string | null | undefined) ?? null };
+}
+
+function assertWrite(spec: AnySpec, access: TrajectoryAccess, scope: Scope): void {
+  if (spec.permission === 'domain' && scope.domainId) {
+    if (spec.ownerMayWrite && scope.ownerId && scope.ownerId === access.personId) return;
+    assertEditDomain(access, scope.domainId);
+  } else {
+    assertEditTrajectory(access);
+  }
+}
+
+async function checkRefs(db: Db, spec: AnySpec, tenantId: string, trajectoryId: string, input: Record<string, unknown>): Promise<void> {
+  const problems: FieldProblem[] = [];
+  for (const [field, table] of Object.entries(spec.refs ?? {})) {
+    const value = input[field];
+    if (typeof value !== 'string') continue;
+    const ok = table === 'person' ? await personExists(db, tenantId, value) : await existsInTrajectory(db, table, tenantId, trajectoryId, value);
+    if (!ok) problems.push({ path: `body.${field}`, message: `no such ${table === 'person' ? 'person' : table} in this trajectory` });
+  }
+  if (problems.length) throw invalid(problems);
+}
+
+export function createResourceService<C extends z.ZodType, U extends z.ZodType, O extends z.ZodType>(db: Db, spec: ResourceSpec<C, U, O>) {
+  const generic = spec as unknown as AnySpec;
+
+  async function loadParent(principal: Principal, parentId: string): Promise<{ parent: Row; scope: Scope; access: TrajectoryAccess }> {
+    const parent = await findRow(db, spec.parent.table, principal.tenantId, parentId);
+    if (!parent) throw notFound(`${spec.parent.entity} ${parentId}`);
+    const inherited = spec.parent.inherit(parent);
+    const scope = await spec.scopeOf(db, { ...inherited, [spec.parent.column]: parentId, id: '', tenantId: principal.tenantId } as Row);
+    const access = await loadAccess(db, principal, scope.trajectoryId);
+    return { parent, scope, access };
+  }
+
+  async function loadOwn(principal: Principal, id: string, tx: Db = db, forUpdate = false) {
+    const row = await findRow(tx, spec.table, principal.tenantId, id, forUpdate);
+    if (!row) throw notFound(`${spec.entity} ${id}`);
+    const scope = await spec.scopeOf(tx, row);
+    const access = await loadAccess(tx, principal, scope.trajectoryId);
+    return { row, scope, access };
+  }
+
+  return {
+    async list(principal: Principal, parentId: string): Promise<z.input<O>[]> {
+      const { access } = await loadParent(principal, parentId);
+      assertRead(access);
+      const rows = await listRows(db, spec.table, principal.tenantId, spec.parent.column, parentId, spec.orderBy);
+      return rows.map(spec.toOutput);
+    },
+
+    async get(principal: Principal, id: string): Promise<z.input<O>> {
+      const { row, access } = await loadOwn(principal, id);
+      assertRead(access);
+      return spec.toOutput(row);
+    },
+
+    async create(principal: Principal, parentId: string, input: z.output<C>): Promise<z.input<O>> {
+      const { parent, scope, access } = await loadParent(principal, parentId);
+      assertWrite(generic, access, scope);
+      const values = input as Record<string, unknown>;
+      await checkRefs(db, generic, principal.tenantId, scope.trajectoryId, values);
+      return db.transaction().execute(async (trx) => {
+        const row = await insertRow(trx, spec.table, {
+          ...values,
+          ...spec.parent.inherit(parent),
+          [spec.parent.column]: parentId,
+          tenantId: principal.tenantId,
+        });
+        await auditCreate(trx, actorOf(access), scope.trajectoryId, spec.entity, row);
+        return spec.toOutput(row);
+      });
+    },
+
+    async update(principal: Principal, id: string, input: z.output<U>): Promise<z.input<O>> {
+      return db.transaction().execute(async (trx) => {
+        const { row, scope, access } = await loadOwn(principal, id, trx, true);
+        assertWrite(generic, access, scope);
+        const values = input as Record<string, unknown>;
+        await checkRefs(trx, generic, principal.tenantId, scope.trajectoryId, values);
+        const updated = await updateRow(trx, spec.table, principal.tenantId, id, spec.hasUpdatedAt ? { ...values, updatedAt: new Date() } : values);
+        await auditUpdate(trx, actorOf(access), scope.trajectoryId, spec.entity, row, updated);
+        return spec.toOutput(updated);
+      });
+    },
+
+    async remove(principal: Principal, id: string): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const { row, scope, access } = await loadOwn(principal, id, trx, true);
+        assertWrite(generic, access, scope);
+        await deleteRow(trx, spec.table, principal.tenantId, id);
+        await auditDelete(trx, actorOf(access), scope.trajectoryId, spec.entity, row);
+      });
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { Db } from '../db/database';
+import type { ApiContext } from '../http/api-context';
+import { idParam } from '../shared/resource-routes';
+import { createTrajectoryService, trajectoryInput, trajectoryOutput, trajectoryPatch } from './trajectory-service';
+
+export function registerTrajectoryRoutes(api: ApiContext, db: Db): void {
+  const service = createTrajectoryService(db);
+  const tag = 'Trajectories';
+  api.route({
+    method: 'GET',
+    url: '/api/v1/me',
+    summary: 'Who am I, and which trajectories of my tenant do I take part in, in which roles',
+    tag: 'Me',
+    response: z.object({
+      tenantId: z.string(),
+      userId: z.string(),
+      name: z.string(),
+      trajectories: z.array(z.object({ id: z.uuid(), name: z.string(), municipality: z.string(), roles: z.array(z.string()) })),
+    }),
+    handler: async ({ principal }) => {
+      const mine = await service.listMine(principal);
+      return {
+        tenantId: principal.tenantId,
+        userId: principal.userId,
+        name: principal.name,
+        trajectories: mine.map((t) => ({ id: t.id, name: t.name, municipality: t.municipality, roles: t.roles })),
+      };
+    },
+  });
+  api.route({
+    method: 'GET',
+    url: '/api/v1/trajectories',
+    summary: 'The trajectories I take part in',
+    tag,
+    response: z.array(trajectoryOutput),
+    handler: ({ principal }) => service.listMine(principal),
+  });
+  api.route({
+    method: 'POST',
+    url: '/api/v1/trajectories',
+    summary: 'Start a trajectory; you become its coordinator',
+    tag,
+    body: trajectoryInput,
+    response: trajectoryOutput,
+    status: 201,
+    handler: ({ principal, body }) => service.create(principal, body),
+  });
+  api.route({
+    method: 'GET',
+    url: '/api/v1/trajectories/:id',
+    summary: 'Read a trajectory',
+    tag,
+    params: idParam,
+    response: trajectoryOutput,
+    problems: [403],
+    handler: ({ principal, params }) => service.get(principal, params.id),
+  });
+  api.route({
+    method: 'PATCH',
+    url: '/api/v1/trajectories/:id',
+    summary: 'Change a trajectory (mission, vision, criteria, phase progress…)',
+    tag,
+    params: idParam,
+    body: trajectoryPatch,
+    response: trajectoryOutput,
+    problems: [403],
+    handler: ({ principal, params, body }) => service.update(principal, params.id, body),
+  });
+  api.route({
+    method: 'DELETE',
+    url: '/api/v1/trajectories/:id',
+    summary: 'Delete a trajectory and everything in it (coordinator only)',
+    tag,
+    params: idParam,
+    status: 204,
+    problems: [403],
+    handler: async ({ principal, params }) => {
+      await service.remove(principal, params.id);
+      return undefined;
+    },
+  });
+}

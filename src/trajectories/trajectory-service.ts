@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { assertEditTrajectory, assertRead, canRead, loadAccess, roleNames } from '../auth/access';
+import type { Principal } from '../auth/principal';
+import { actorOf, auditCreate, auditDelete, auditUpdate, type AuditActor } from '../audit/audit';
+import type { Db } from '../db/database';
+import { forbidden, invalid, notFound } from '../http/problems';
+import { addMembership, findPersonByEntraId, insertPerson } from '../people/people-repository';
+import { phaseStates, qualityCriteria, roadmapPhases } from '../shared/enums';
+import { dateOnly, longText, publicRow, shortText, uuid } from '../shared/schemas';
+import {
+  deleteTrajectory,
+  findTrajectory,
+  insertBody,
+  insertTrajectory,
+  listTrajectories,
+  updateTrajectory,
+} from './trajectory-repository';
+
+const trajectoryFields = z
+  .object({
+    name: shortText(160),
+    municipality: shortText(120),
+    periodStart: dateOnly,
+    periodEnd: dateOnly,
+    mission: longText().optional(),
+    vision: longText().optional(),
+    qualityCriteria: z.array(z.enum(qualityCriteria)).max(qualityCriteria.length).optional(),
+    phaseProgress: z.partialRecord(z.enum(roadmapPhases), z.enum(phaseStates)).optional(),
+    teamId: z.string().max(200).nullable().optional(),
+    reminderDaysBefore: z.int().min(0, 'at least 0').max(30, 'at most 30').optional(),
+  })
+  .strict();
+
+const periodInOrder = (t: { periodStart?: string | undefined; periodEnd?: string | undefined }) =>
+  !t.periodStart || !t.periodEnd || t.periodEnd >= t.periodStart;
+const periodIssue = { message: 'must not be before periodStart', path: ['periodEnd'] };
+
+export const trajectoryInput = trajectoryFields.refine(periodInOrder, periodIssue);
+export const trajectoryPatch = trajectoryFields
+  .partial()
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: 'give at least one field to change' })
+  .refine(periodInOrder, periodIssue);
+
+export const trajectoryOutput = z.object({
+  id: uuid,
+  name: z.string(),
+  municipality: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  mission: z.string(),
+  vision: z.string(),
+  qualityCriteria: z.array(z.string()),
+  phaseProgress: z.record(z.string(), z.enum(phaseStates)),
+  teamId: z.string().nullable(),
+  reminderDaysBefore: z.int(),
+  version: z.int(),
+  roles: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+type TrajectoryOutput = z.input<typeof trajectoryOutput>;
+
+export function createTrajectoryService(db: Db) {
+  return {
+    /** The trajectories of the caller's tenant that the caller takes part in. */
+    async listMine(principal: Principal): Promise<TrajectoryOutput[]> {
+      const all = await listTrajectories(db, principal.tenantId);
+      const out: TrajectoryOutput[] = [];
+      for (const t of all) {
+        const access = await loadAccess(db, principal, t.id);
+        if (canRead(access)) out.push({ ...publicRow<TrajectoryOutput>(t), roles: roleNames(access) });
+      }
+      return out;
+    },
+
+    async get(principal: Principal, id: string): Promise<TrajectoryOutput> {
+      const t = await findTrajectory(db, principal.tenantId, id);
+      if (!t) throw notFound(`trajectory ${id}`);
+      const access = await loadAccess(db, principal, id);
+      assertRead(access);
+      return { ...publicRow<TrajectoryOutput>(t), roles: roleNames(access) };
+    },
+
+    /** Whoever starts a trajectory becomes the coordinator of its steering group. */
+    async create(principal: Principal, input: z.output<typeof trajectoryInput>): Promise<TrajectoryOutput> {
+      const created = await db.transaction().execute(async (trx) => {
+        let person = await findPersonByEntraId(trx, principal.tenantId, principal.userId);
+        const actor: AuditActor = { tenantId: principal.tenantId, userId: principal.userId, personId: person?.id ?? null, name: principal.name };
+        if (!person) {
+          person = await insertPerson(trx, principal.tenantId, { displayName: principal.name, entraObjectId: principal.userId });
+          actor.personId = person.id;
+          await auditCreate(trx, actor, null, 'person', person);
+        }
+        const trajectory = await insertTrajectory(trx, principal.tenantId, input);
+        await auditCreate(trx, actor, trajectory.id, 'trajectory', trajectory);
+        const steering = await insertBody(trx, principal.tenantId, trajectory.id, 'steering_group', 'Stuurgroep');
+        await auditCreate(trx, actor, trajectory.id, 'body', steering);
+        const membership = await addMembership(trx, principal.tenantId, steering.id, person.id, 'coordinator');
+        await auditCreate(trx, actor, trajectory.id, 'membership', membership);
+        return trajectory;
+      });
+      return { ...publicRow<TrajectoryOutput>(created), roles: ['coordinator'] };
+    },
+
+    async update(principal: Principal, id: string, input: z.output<typeof trajectoryPatch>): Promise<TrajectoryOutput> {
+      const access = await loadAccess(db, principal, id);
+      const updated = await db.transaction().execute(async (trx) => {
+        const before = await findTrajectory(trx, principal.tenantId, id, true);
+        if (!before) throw notFound(`trajectory ${id}`);
+        assertEditTrajectory(access);
+        if (input.periodStart && !input.periodEnd && input.periodStart > before.periodEnd) {
+          throw invalid([{ path: 'body.periodStart', message: 'must not be after periodEnd' }]);
+        }
+        const after = await updateTrajectory(trx, principal.tenantId, id, input);
+        await auditUpdate(trx, actorOf(access), id, 'trajectory', before, after);
+        return after;
+      });
+      return { ...publicRow<TrajectoryOutput>(updated), roles: roleNames(access) };
+    },
+
+    async remove(principal: Principal, id: string): Promise<void> {
+      const access = await loadAccess(db, principal, id);
+      await db.transaction().execute(async (trx) => {
+        const before = await findTrajectory(trx, principal.tenantId, id, true);
+        if (!before) throw notFound(`trajectory ${id}`);
+        assertRead(access);
+        if (!access.roles.has('coordinator')) throw forbidden('Only the coordinator may delete a trajectory');
+        await deleteTrajectory(trx, principal.tenantId, id);
+        await auditDelete(trx, actorOf(access), id, 'trajectory', before);
+      });
+    },
+  };
+}

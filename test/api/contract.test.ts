@@ -1,0 +1,116 @@
+import { demoTenants, demoUsers } from '../../src/seed/demo-ids';
+import { allActions, beekvlietTrajectoryId, loadPlan } from '../support/demo';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+let trajectoryId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  trajectoryId = await beekvlietTrajectoryId(t);
+});
+afterAll(() => t.close());
+
+describe('API contract', () => {
+  test('healthz answers ok while the database answers, 503 when it does not', async () => {
+    const ok = await t.app.inject({ method: 'GET', url: '/healthz' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toEqual({ status: 'ok' });
+  });
+
+  test('GET /me lists the caller, tenant and trajectories with roles', async () => {
+    const res = await t.call('coordinator', 'GET', '/api/v1/me');
+    expect(res.statusCode).toBe(200);
+    const me = res.json<{ tenantId: string; userId: string; name: string; trajectories: { id: string; name: string; roles: string[] }[] }>();
+    expect(me.tenantId).toBe(demoTenants.beekvliet.id);
+    expect(me.userId).toBe(demoUsers.coordinator);
+    expect(me.trajectories).toHaveLength(1);
+    expect(me.trajectories[0]?.roles).toContain('coordinator');
+  });
+
+  test('the plan is the whole tree in one response', async () => {
+    const plan = await loadPlan(t, trajectoryId);
+    expect(plan.domains.length).toBeGreaterThanOrEqual(3);
+    const actions = allActions(plan);
+    expect(actions.length).toBeGreaterThanOrEqual(25);
+    for (const a of actions) {
+      expect(a).toEqual(expect.objectContaining({ id: expect.any(String), title: expect.any(String), status: expect.any(String), version: expect.any(Number) }));
+      expect(Array.isArray(a.indicators)).toBe(true);
+    }
+    expect(actions.some((a) => a.overdue)).toBe(true);
+    // counts agree with the flat list
+    const flat = await t.call('coordinator', 'GET', `/api/v1/trajectories/${trajectoryId}/actions?limit=5000`);
+    expect(flat.json<unknown[]>()).toHaveLength(actions.length);
+  });
+
+  test('requests without a valid token get a 401 problem document', async () => {
+    const none = await t.call(null, 'GET', '/api/v1/me');
+    expect(none.statusCode).toBe(401);
+    expect(none.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(none.json()).toEqual(expect.objectContaining({ status: 401, title: expect.any(String), type: expect.any(String) }));
+    const forged = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: 'Bearer abc.def.ghi' } });
+    expect(forged.statusCode).toBe(401);
+  });
+
+  test('the OpenAPI 3.1 document describes the routes with their zod-derived schemas', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json<{ openapi: string; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown>; required?: string[] } }> }; parameters?: { name: string; in: string }[] }>> }>();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/me', '/api/v1/trajectories/{id}/plan', '/api/v1/actions/{id}']));
+    const patch = doc.paths['/api/v1/actions/{id}']?.patch;
+    const schema = patch?.requestBody?.content['application/json']?.schema;
+    expect(Object.keys(schema?.properties ?? {})).toEqual(expect.arrayContaining(['status', 'dueDate', 'ownerId', 'progressNote']));
+    expect(patch?.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'If-Match', in: 'header' })]));
+    const create = doc.paths['/api/v1/operational-objectives/{id}/actions']?.post?.requestBody?.content['application/json']?.schema;
+    expect(create?.required).toContain('title');
+  });
+
+  test('unknown routes answer a 404 problem', async () => {
+    const res = await t.call('coordinator', 'GET', '/api/v1/nope');
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+  });
+});
+
+describe('validation errors', () => {
+  test('each bad field is listed with its path and reason', async () => {
+    const res = await t.call('coordinator', 'POST', '/api/v1/trajectories', {
+      name: '',
+      municipality: 'Beekvliet',
+      periodStart: '2026-13-01',
+      periodEnd: '2025-01-01',
+      qualityCriteria: ['snel'],
+      unknownField: 1,
+    });
+    expect(res.statusCode).toBe(400);
+    const problem = res.json<{ errors: { path: string; message: string }[] }>();
+    const paths = problem.errors.map((e) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['body.name', 'body.periodStart', 'body.qualityCriteria.0']));
+    expect(problem.errors.find((e) => e.path === 'body.periodStart')?.message).toMatch(/date/);
+    expect(paths.some((p) => p === 'body' || p.startsWith('body'))).toBe(true);
+  });
+
+  test('a malformed JSON body is a 400 naming the body, not a 500', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/trajectories',
+      headers: { authorization: `Bearer ${await t.token('coordinator')}`, 'content-type': 'application/json' },
+      payload: '{"name": ',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ errors: { path: string }[] }>().errors[0]?.path).toBe('body');
+  });
+
+  test('a bad id in the path is a 400 naming params.id', async () => {
+    const res = await t.call('coordinator', 'GET', '/api/v1/actions/not-a-uuid');
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ errors: { path: string }[] }>().errors[0]?.path).toBe('params.id');
+  });
+
+  test('a bad query value names the query field', async () => {
+    const res = await t.call('coordinator', 'GET', `/api/v1/trajectories/${trajectoryId}/actions?status=busy`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ errors: { path: string; message: string }[] }>().errors[0]).toEqual({ path: 'query.status', message: expect.stringMatching(/busy/) });
+  });
+});

@@ -1,0 +1,60 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { signDevToken } from '../../src/auth/token-verifier';
+import { loadConfig, type Config } from '../../src/config/config';
+import { buildServer, type AppServices } from '../../src/http/server';
+import { demoTenants, demoUsers } from '../../src/seed/demo-ids';
+import { seedDemo } from '../../src/seed/demo-seed';
+import { createTestDatabase, type TestDatabase } from './test-db';
+
+export type DemoUser = keyof typeof demoUsers;
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: TestDatabase;
+  config: Config;
+  services: AppServices;
+  token(user: DemoUser | { tenantId: string; userId: string; name?: string }): Promise<string>;
+  /** An authenticated request as a demo user; JSON body in, parsed JSON out. */
+  call(user: DemoUser | null, method: InjectOptions['method'], url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse & { json<T = unknown>(): T }>;
+  close(): Promise<void>;
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', AUTH_MODE: 'dev', LOG_LEVEL: 'silent', SEED_DEMO: 'false', JOBS_ENABLED: 'false', ...overrides });
+}
+
+export async function createTestApp(options: { seed?: boolean } = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  if (options.seed !== false) await seedDemo(db.db);
+  const config = testConfig();
+  const { app, services } = await buildServer({ config, db: db.db, logger: false });
+  await app.ready();
+  const token = async (user: DemoUser | { tenantId: string; userId: string; name?: string }): Promise<string> => {
+    if (typeof user === 'string') {
+      const tenantId = user === 'heidebosCoordinator' ? demoTenants.heidebos.id : demoTenants.beekvliet.id;
+      return signDevToken(config, { tenantId, userId: demoUsers[user], name: user });
+    }
+    return signDevToken(config, { tenantId: user.tenantId, userId: user.userId, name: user.name ?? 'Test user' });
+  };
+  return {
+    app,
+    db,
+    config,
+    services,
+    token,
+    async call(user, method, url, body, headers = {}) {
+      const auth = user ? { authorization: `Bearer ${await token(user)}` } : {};
+      const response = await app.inject({
+        method,
+        url,
+        headers: { ...auth, ...headers },
+        ...(body !== undefined ? { payload: body as InjectOptions['payload'] } : {}),
+      });
+      return response as LightMyRequestResponse & { json<T = unknown>(): T };
+    },
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
