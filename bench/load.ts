@@ -32,7 +32,9 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   const times: number[] = [];
   let bytes = 0;
   const make = options.request;
-  const instance = autocannon({
+  let instance!: autocannon.Instance;
+  const finished = new Promise<autocannon.Result>((resolve, reject) => {
+  instance = autocannon({
     url: options.url,
     connections: options.connections,
     duration: options.durationSeconds,
@@ -50,12 +52,13 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
           ],
         }
       : {}),
+  }, (error, result) => (error ? reject(error as Error) : resolve(result)));
   });
   instance.on('response', (_client, _status, resBytes, responseTime) => {
     times.push(responseTime);
     bytes += resBytes;
   });
-  const result = await instance;
+  const result = await finished;
   times.sort((a, b) => a - b);
   return {
     requests: result.requests.total,

@@ -4,6 +4,8 @@ import { forbidden } from '../http/problems';
 import { findMembershipsOfUser, findPersonIdOfUser, ownsActionsIn } from './access-repository';
 
 const trajectoryEditors = new Set(['coordinator', 'chair', 'facilitator']);
+/** Roles that reach the whole trajectory whichever body they are held in. */
+const trajectoryWideRoles = new Set(['coordinator', 'facilitator']);
 
 /**
  * What one user may do in one trajectory, derived from their memberships of its bodies.
@@ -27,7 +29,8 @@ export async function loadAccess(db: Db, principal: Principal, trajectoryId: str
   const workGroupDomains = new Set<string>();
   let workGroupChair = false;
   for (const row of rows) {
-    if (row.kind === 'steering_group' || trajectoryEditors.has(row.role)) roles.add(row.role);
+    // A work group's chair is not the steering group's chair.
+    if (row.kind === 'steering_group' || trajectoryWideRoles.has(row.role)) roles.add(row.role);
     if (row.kind === 'work_group' && row.domainId) {
       workGroupDomains.add(row.domainId);
       if (row.role === 'chair') workGroupChair = true;

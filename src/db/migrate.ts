@@ -1,10 +1,12 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database';
 import * as policyModel from './migrations/0001-policy-model';
+import * as bot from './migrations/0002-bot';
 
 /** Listed in code rather than read from disk so that compiled, bundled and test runs agree. */
 const migrations: Record<string, Migration> = {
   '0001-policy-model': policyModel,
+  '0002-bot': bot,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

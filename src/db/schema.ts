@@ -1,5 +1,7 @@
 import type { ActionTable, ActionUpdateTable } from '../actions/action-tables';
 import type { AuditLogTable } from '../audit/audit-table';
+import type { BotConversationTable, BotUserTable } from '../../bot/data/bot-tables';
+import type { FollowUpTable } from '../follow-ups/follow-up-table';
 import type { DomainTable } from '../domains/domain-table';
 import type { IndicatorTable, MeasurementTable } from '../indicators/indicator-tables';
 import type { InitiativeTable } from '../initiatives/initiative-table';
@@ -26,4 +28,7 @@ export interface Database {
   initiative: InitiativeTable;
   meeting: MeetingTable;
   auditLog: AuditLogTable;
+  botConversation: BotConversationTable;
+  botUser: BotUserTable;
+  followUp: FollowUpTable;
 }

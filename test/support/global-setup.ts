@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { connectDatabase } from '../../src/db/database';
@@ -19,10 +20,13 @@ export const TEMPLATE_DB = 'kansrijk_test_template';
 export default async function globalSetup(): Promise<void> {
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
-    const dataDir = path.resolve(__dirname, '../../.data/test');
+    // A cluster per run (own folder, free port): parallel runs on one machine stay apart.
+    const runsDir = path.resolve(__dirname, '../../.data/test');
+    removeDeadRuns(runsDir);
+    const dataDir = path.join(runsDir, `run-${process.pid}`);
     mkdirSync(dataDir, { recursive: true });
-    const port = Number(process.env.TEST_PG_PORT ?? 54339);
-    globalThis.__KANSRIJK_PG__ = await startEmbeddedPostgres({ dataDir, port });
+    globalThis.__KANSRIJK_PG__ = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+    process.env.KANSRIJK_TEST_DATA_DIR = dataDir;
     adminUrl = globalThis.__KANSRIJK_PG__.connectionString;
   }
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -44,4 +48,34 @@ export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function removeDeadRuns(runsDir: string): void {
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(runsDir);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const pid = Number(/^run-(\d+)$/.exec(entry)?.[1]);
+    if (!pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch {
+      rmSync(path.join(runsDir, entry), { recursive: true, force: true });
+    }
+  }
 }

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import pg from 'pg';
 
 export default async function globalTeardown(): Promise<void> {
@@ -11,4 +12,6 @@ export default async function globalTeardown(): Promise<void> {
     await admin.end();
   }
   await globalThis.__KANSRIJK_PG__?.stop();
+  const dataDir = process.env.KANSRIJK_TEST_DATA_DIR;
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }

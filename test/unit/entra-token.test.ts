@@ -14,8 +14,9 @@ const appIdUri = `api://kansrijk.example.org/${clientId}`;
 
 let server: Server;
 let authority: string;
-let privateKey: CryptoKey;
-let otherKey: CryptoKey;
+type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+let privateKey: PrivateKey;
+let otherKey: PrivateKey;
 
 beforeAll(async () => {
   const pair = await generateKeyPair('RS256');
@@ -48,7 +49,7 @@ interface Claims {
   scp?: string;
   tid?: string;
   exp?: number;
-  key?: CryptoKey;
+  key?: PrivateKey;
 }
 
 async function token(claims: Claims = {}): Promise<string> {
@@ -73,7 +74,7 @@ describe('Entra SSO token verification', () => {
   });
 
   test.each([
-    ['a wrong signature', { key: undefined as CryptoKey | undefined, signWithOther: true }],
+    ['a wrong signature', { key: undefined as PrivateKey | undefined, signWithOther: true }],
     ['another audience', { aud: 'api://someone-else' }],
     ['an issuer of another tenant', { iss: 'ISSUER_OTHER' }],
     ['no access_as_user scope', { scp: 'User.Read' }],

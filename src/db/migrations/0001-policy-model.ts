@@ -45,7 +45,7 @@ create table person (
   sector text,
   contact_preference text not null default 'teams',
   trusted_person_id uuid,
-  reminders text not null default 'normal',
+  reminders text not null default 'normal' check (reminders in ('normal', 'reduced', 'off')),
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   primary key (tenant_id, id),
@@ -59,8 +59,8 @@ create table domain (
   trajectory_id uuid not null,
   name text not null,
   description text not null default '',
-  approach text not null,
-  state text not null default 'active',
+  approach text not null check (approach in ('structural', 'mitigating')),
+  state text not null default 'active' check (state in ('active', 'later')),
   position integer not null default 0,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
@@ -73,7 +73,7 @@ create table body (
   tenant_id text not null,
   id uuid not null default gen_random_uuid(),
   trajectory_id uuid not null,
-  kind text not null,
+  kind text not null check (kind in ('steering_group', 'work_group', 'parents_group')),
   name text not null,
   domain_id uuid,
   created_at timestamptz not null default now(),
@@ -109,7 +109,8 @@ create table strategic_objective (
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   primary key (tenant_id, id),
-  foreign key (tenant_id, domain_id) references domain(tenant_id, id) on delete cascade
+  foreign key (tenant_id, domain_id) references domain(tenant_id, id) on delete cascade,
+  foreign key (tenant_id, trajectory_id) references trajectory(tenant_id, id) on delete cascade
 );
 create index strategic_objective_trajectory on strategic_objective (tenant_id, trajectory_id);
 
@@ -131,7 +132,8 @@ create table operational_objective (
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   primary key (tenant_id, id),
-  foreign key (tenant_id, strategic_objective_id) references strategic_objective(tenant_id, id) on delete cascade
+  foreign key (tenant_id, strategic_objective_id) references strategic_objective(tenant_id, id) on delete cascade,
+  foreign key (tenant_id, trajectory_id) references trajectory(tenant_id, id) on delete cascade
 );
 create index operational_objective_trajectory on operational_objective (tenant_id, trajectory_id);
 
@@ -160,7 +162,9 @@ create table action (
   updated_at timestamptz not null default now(),
   primary key (tenant_id, id),
   foreign key (tenant_id, operational_objective_id) references operational_objective(tenant_id, id) on delete cascade,
-  foreign key (tenant_id, owner_id) references person(tenant_id, id) on delete set null (owner_id)
+  foreign key (tenant_id, owner_id) references person(tenant_id, id) on delete set null (owner_id),
+  foreign key (tenant_id, trajectory_id) references trajectory(tenant_id, id) on delete cascade,
+  check (status in ('planned', 'in_progress', 'done', 'postponed', 'dropped'))
 );
 create index action_trajectory on action (tenant_id, trajectory_id);
 create index action_owner on action (tenant_id, owner_id);
@@ -195,7 +199,8 @@ create table indicator (
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   primary key (tenant_id, id),
-  foreign key (tenant_id, action_id) references action(tenant_id, id) on delete cascade
+  foreign key (tenant_id, action_id) references action(tenant_id, id) on delete cascade,
+  check (kind in ('output', 'outcome'))
 );
 create index indicator_trajectory on indicator (tenant_id, trajectory_id);
 create index indicator_action on indicator (tenant_id, action_id);
@@ -220,7 +225,7 @@ create table initiative (
   trajectory_id uuid not null,
   name text not null,
   description text not null default '',
-  state text not null,
+  state text not null check (state in ('planned', 'active', 'finished')),
   partner text not null default '',
   domain_id uuid,
   operational_objective_id uuid,
@@ -243,8 +248,8 @@ create table meeting (
   ends_at timestamptz not null,
   location text not null default '',
   online boolean not null default false,
-  day_part text not null default 'day',
-  state text not null default 'planned',
+  day_part text not null default 'day' check (day_part in ('day', 'evening')),
+  state text not null default 'planned' check (state in ('planned', 'agenda_sent', 'held', 'minutes_approved', 'distributed')),
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   primary key (tenant_id, id),
