@@ -3,9 +3,9 @@ const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es
 
 module.exports = {
   testEnvironment: 'node',
-  // jose and cookie (via light-my-request) ship ESM only; swc turns it into CommonJS for jest's module registry.
+  // jose, cookie (via light-my-request) and strip-bom (via @microsoft/app-manifest) ship ESM only; swc turns it into CommonJS for jest's module registry.
   transform: { '^.+\\.(t|j)sx?$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(jose|cookie)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|cookie|strip-bom)/)'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -1,6 +1,8 @@
 import { demoTenants, demoUsers } from '../../src/seed/demo-ids';
 import { allActions, beekvlietTrajectoryId, loadPlan } from '../support/demo';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { connectDatabase } from '../../src/db/database';
+import { buildServer } from '../../src/http/server';
+import { createTestApp, testConfig, type TestApp } from '../support/test-app';
 
 let t: TestApp;
 let trajectoryId: string;
@@ -16,6 +18,15 @@ describe('API contract', () => {
     const ok = await t.app.inject({ method: 'GET', url: '/healthz' });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toEqual({ status: 'ok' });
+
+    // The same server code over a database that does not answer (nothing listens on the port).
+    const dead = connectDatabase('postgres://postgres:x@127.0.0.1:9/none', 1);
+    const { app } = await buildServer({ config: testConfig(), db: dead.db, logger: false });
+    const down = await app.inject({ method: 'GET', url: '/healthz' });
+    expect(down.statusCode).toBe(503);
+    expect(down.json()).toEqual(expect.objectContaining({ status: 'unavailable' }));
+    await app.close();
+    await dead.close();
   });
 
   test('GET /me lists the caller, tenant and trajectories with roles', async () => {
