@@ -60,7 +60,9 @@ async function main(): Promise<void> {
   console.log(`generated a plan of ${plan.actionIds.length} actions in ${((Date.now() - genStart) / 1000).toFixed(1)} s`);
   await handle.close();
 
-  const server = spawn(process.execPath, [path.join(ROOT, 'dist/src/main.js')], {
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server under load.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const server = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist/src/main.js')], {
     env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(SERVER_PORT), HOST: '127.0.0.1', SEED_DEMO: 'false', JOBS_ENABLED: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { ActionTable } from './action-tables';
 import type { Insertable, Updateable } from 'kysely';
+import { auditInsertFrom, type AuditEntry } from '../audit/audit-repository';
 
 export async function findAction(db: Db, tenantId: string, id: string, forUpdate = false) {
   let query = db.selectFrom('action').selectAll().where('tenantId', '=', tenantId).where('id', '=', id);
@@ -15,15 +16,53 @@ export async function insertAction(db: Db, values: Insertable<ActionTable>) {
   return db.insertInto('action').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Applies a change only if the version is still the one the caller saw. */
-export async function updateActionAtVersion(db: Db, tenantId: string, id: string, version: number, values: Updateable<ActionTable>) {
+export interface TimelineEntry {
+  authorPersonId: string | null;
+  authorName: string;
+  note: string;
+  statusFrom: string | null;
+  statusTo: string | null;
+  dueFrom: string | null;
+  dueTo: string | null;
+}
+
+/**
+ * Applies a change only if the version is still the one the caller saw, and records it in
+ * the progress timeline and the audit log, in one statement: the three happen together or
+ * not at all, in a single round trip. Answers undefined when the version had moved on.
+ */
+export async function updateActionRecorded(
+  db: Db,
+  change: {
+    tenantId: string;
+    id: string;
+    version: number;
+    values: Updateable<ActionTable>;
+    timeline: TimelineEntry | undefined;
+    audit: AuditEntry | undefined;
+  },
+) {
+  const t = change.timeline;
   return db
-    .updateTable('action')
-    .set({ ...values, version: version + 1, updatedAt: new Date() })
-    .where('tenantId', '=', tenantId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
+    .with('upd', (qb) =>
+      qb
+        .updateTable('action')
+        .set({ ...change.values, version: change.version + 1, updatedAt: new Date() })
+        .where('tenantId', '=', change.tenantId)
+        .where('id', '=', change.id)
+        .where('version', '=', change.version)
+        .returningAll(),
+    )
+    .with('timeline', () =>
+      t
+        ? sql`(insert into action_update (tenant_id, action_id, author_person_id, author_name, note, status_from, status_to, due_from, due_to)
+              select upd.tenant_id, upd.id, ${t.authorPersonId}::uuid, ${t.authorName}, ${t.note}, ${t.statusFrom}, ${t.statusTo}, ${t.dueFrom}::date, ${t.dueTo}::date
+              from upd)`
+        : sql`(select 1)`,
+    )
+    .with('audit', () => (change.audit ? auditInsertFrom('upd', change.audit) : sql<Record<string, unknown>>`(select 1)`))
+    .selectFrom('upd')
+    .selectAll()
     .executeTakeFirst();
 }
 
@@ -40,22 +79,6 @@ export async function findOperationalObjective(db: Db, tenantId: string, id: str
     .executeTakeFirst();
 }
 
-export async function insertActionUpdate(
-  db: Db,
-  values: {
-    tenantId: string;
-    actionId: string;
-    authorPersonId: string | null;
-    authorName: string;
-    note: string;
-    statusFrom: string | null;
-    statusTo: string | null;
-    dueFrom: string | null;
-    dueTo: string | null;
-  },
-) {
-  return db.insertInto('actionUpdate').values(values).returningAll().executeTakeFirstOrThrow();
-}
 
 export async function listActionUpdates(db: Db, tenantId: string, actionId: string) {
   return db

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { assertEditDomain, assertRead, canEditDomain, loadAccess, type TrajectoryAccess } from '../auth/access';
 import type { Principal } from '../auth/principal';
-import { actorOf, auditCreate, auditDelete, auditUpdate } from '../audit/audit';
+import { actorOf, auditCreate, auditDelete, updateEntry } from '../audit/audit';
 import type { Db } from '../db/database';
 import { forbidden, invalid, notFound, preconditionFailed, type FieldProblem } from '../http/problems';
 import { personExists } from '../shared/resource-repository';
@@ -13,10 +13,9 @@ import {
   findAction,
   findOperationalObjective,
   insertAction,
-  insertActionUpdate,
   listActions,
   listActionUpdates,
-  updateActionAtVersion,
+  updateActionRecorded,
   type ActionFilter,
   type ActionRow,
 } from './action-repository';
@@ -189,25 +188,27 @@ export function createActionService(db: Db) {
       if (expectedVersion !== undefined && Number.isNaN(expectedVersion)) {
         throw invalid([{ path: 'headers.if-match', message: 'must be an ETag of this action, like "3"' }]);
       }
-      return db.transaction().execute(async (trx) => {
-        const action = await findAction(trx, principal.tenantId, id, true);
+      // Optimistic: read, decide, then write only if the version is unchanged. Without an
+      // If-Match a lost race is retried on the fresh state; with one it is the caller's 412.
+      for (let attempt = 0; ; attempt += 1) {
+        const action = await findAction(db, principal.tenantId, id);
         if (!action) throw notFound(`action ${id}`);
-        const access = await loadAccess(trx, principal, action.trajectoryId);
+        const access = await loadAccess(db, principal, action.trajectoryId);
         assertMayChange(access, action, input);
         if (expectedVersion !== undefined && expectedVersion !== action.version) {
           throw new ActionConflict(publicRow<ActionOutput>(action));
         }
         const { progressNote, operationalObjectiveId, ...fields } = input;
+        const note = progressNote?.trim() ?? '';
         const problems: FieldProblem[] = [];
-        const next = { ...action, ...fields };
-        if (!datesInOrder(next)) problems.push({ path: 'body.dueDate', message: 'must not be before startDate' });
-        if (fields.status === 'postponed' && action.status !== 'postponed' && !progressNote?.trim()) {
+        if (!datesInOrder({ ...action, ...fields })) problems.push({ path: 'body.dueDate', message: 'must not be before startDate' });
+        if (fields.status === 'postponed' && action.status !== 'postponed' && !note) {
           problems.push({ path: 'body.progressNote', message: 'give a reason when postponing' });
         }
         await checkOwner(principal.tenantId, fields.ownerId, problems);
         let move: { domainId: string; operationalObjectiveId: string } | undefined;
         if (operationalObjectiveId && operationalObjectiveId !== action.operationalObjectiveId) {
-          const target = await findOperationalObjective(trx, principal.tenantId, operationalObjectiveId);
+          const target = await findOperationalObjective(db, principal.tenantId, operationalObjectiveId);
           if (!target || target.trajectoryId !== action.trajectoryId) {
             problems.push({ path: 'body.operationalObjectiveId', message: 'no such operational objective in this trajectory' });
           } else {
@@ -216,29 +217,38 @@ export function createActionService(db: Db) {
           }
         }
         if (problems.length) throw invalid(problems);
-        const updated = await updateActionAtVersion(trx, principal.tenantId, id, action.version, { ...fields, ...move });
-        if (!updated) throw preconditionFailed('The action changed while it was being saved; read it again');
-        const statusChanged = updated.status !== action.status;
-        const dueChanged = updated.dueDate !== action.dueDate;
-        if (statusChanged || dueChanged || progressNote?.trim()) {
-          await insertActionUpdate(trx, {
-            tenantId: principal.tenantId,
-            actionId: id,
-            authorPersonId: access.personId,
-            authorName: principal.name,
-            note: progressNote?.trim() ?? '',
-            statusFrom: statusChanged ? action.status : null,
-            statusTo: statusChanged ? updated.status : null,
-            dueFrom: dueChanged ? action.dueDate : null,
-            dueTo: dueChanged ? updated.dueDate : null,
-          });
-        }
-        await auditUpdate(trx, actorOf(access), action.trajectoryId, 'action', action, {
-          ...updated,
-          ...(progressNote?.trim() ? { progressNote: progressNote.trim() } : {}),
+
+        const values = { ...fields, ...move };
+        const next = { ...action, ...values };
+        const statusChanged = next.status !== action.status;
+        const dueChanged = next.dueDate !== action.dueDate;
+        const updated = await updateActionRecorded(db, {
+          tenantId: principal.tenantId,
+          id,
+          version: action.version,
+          values,
+          timeline:
+            statusChanged || dueChanged || note
+              ? {
+                  authorPersonId: access.personId,
+                  authorName: principal.name,
+                  note,
+                  statusFrom: statusChanged ? action.status : null,
+                  statusTo: statusChanged ? next.status : null,
+                  dueFrom: dueChanged ? action.dueDate : null,
+                  dueTo: dueChanged ? next.dueDate : null,
+                }
+              : undefined,
+          audit: updateEntry(actorOf(access), action.trajectoryId, 'action', action, { ...next, ...(note ? { progressNote: note } : {}) }),
         });
-        return publicRow<ActionOutput>(updated);
-      });
+        if (updated) return publicRow<ActionOutput>(updated);
+        if (expectedVersion !== undefined || attempt >= 2) {
+          const fresh = await findAction(db, principal.tenantId, id);
+          if (!fresh) throw notFound(`action ${id}`);
+          if (expectedVersion !== undefined) throw new ActionConflict(publicRow<ActionOutput>(fresh));
+          throw preconditionFailed('The action keeps changing while it is being saved; try again');
+        }
+      }
     },
 
     async remove(principal: Principal, id: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/database';
 
 export interface AuditEntry {
@@ -19,6 +20,17 @@ export async function insertAudit(db: Db, entry: AuditEntry): Promise<void> {
     .execute();
 }
 
+/**
+ * The audit insert as a statement to embed in a data-modifying CTE: it writes one row per
+ * row of `source`, so the entry exists exactly when the change it describes happened.
+ */
+export function auditInsertFrom(source: string, entry: AuditEntry): RawBuilder<Record<string, unknown>> {
+  return sql<Record<string, unknown>>`(insert into audit_log (tenant_id, trajectory_id, actor_user_id, actor_person_id, actor_name, entity, entity_id, operation, changes)
+    select ${entry.tenantId}, ${entry.trajectoryId}::uuid, ${entry.actorUserId}, ${entry.actorPersonId}::uuid, ${entry.actorName},
+           ${entry.entity}, ${entry.entityId}::uuid, ${entry.operation}, ${JSON.stringify(entry.changes)}::jsonb
+    from ${sql.table(source)})`;
+}
+
 export async function listAudit(
   db: Db,
   tenantId: string,
@@ -34,4 +46,15 @@ export async function listAudit(
   if (filter.entityId) query = query.where('entityId', '=', filter.entityId);
   if (filter.before) query = query.where('id', '<', filter.before);
   return query.orderBy('id', 'desc').limit(filter.limit).execute();
+}
+
+/** The newest audit entry of a trajectory: every write to its plan moves this forward. */
+export async function latestAuditId(db: Db, tenantId: string, trajectoryId: string): Promise<number> {
+  const row = await db
+    .selectFrom('auditLog')
+    .select((eb) => eb.fn.max('id').as('latest'))
+    .where('tenantId', '=', tenantId)
+    .where('trajectoryId', '=', trajectoryId)
+    .executeTakeFirst();
+  return Number(row?.latest ?? 0);
 }

@@ -1,6 +1,6 @@
 import type { TrajectoryAccess } from '../auth/access';
 import type { Db } from '../db/database';
-import { insertAudit } from './audit-repository';
+import { insertAudit, type AuditEntry } from './audit-repository';
 
 type Row = Record<string, unknown>;
 
@@ -79,4 +79,21 @@ export async function auditDelete(db: Db, actor: AuditActor, trajectoryId: strin
     operation: 'delete',
     changes: snapshot(row),
   });
+}
+
+/** The audit entry for an update, or undefined when nothing that matters changed. */
+export function updateEntry(actor: AuditActor, trajectoryId: string | null, entity: string, before: Row & { id: string }, after: Row): AuditEntry | undefined {
+  const changes = diff(before, after);
+  if (Object.keys(changes).length === 0) return undefined;
+  return {
+    tenantId: actor.tenantId,
+    trajectoryId,
+    actorUserId: actor.userId,
+    actorPersonId: actor.personId,
+    actorName: actor.name,
+    entity,
+    entityId: before.id,
+    operation: 'update',
+    changes,
+  };
 }

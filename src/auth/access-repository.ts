@@ -1,47 +1,28 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database';
 
-export interface MembershipRow {
+export interface AccessRow {
   personId: string;
-  role: string;
-  kind: string;
+  ownsActions: boolean;
+  role: string | null;
+  kind: string | null;
   domainId: string | null;
 }
 
-export async function findMembershipsOfUser(db: Db, tenantId: string, userId: string, trajectoryId: string): Promise<MembershipRow[]> {
-  return db
-    .selectFrom('person')
-    .innerJoin('membership', (j) => j.onRef('membership.tenantId', '=', 'person.tenantId').onRef('membership.personId', '=', 'person.id'))
-    .innerJoin('body', (j) => j.onRef('body.tenantId', '=', 'membership.tenantId').onRef('body.id', '=', 'membership.bodyId'))
-    .select(['person.id as personId', 'membership.role', 'body.kind', 'body.domainId'])
-    .where('person.tenantId', '=', tenantId)
-    .where('person.entraObjectId', '=', userId)
-    .where('body.trajectoryId', '=', trajectoryId)
-    .execute();
+/** The caller's person, their memberships in the trajectory and whether they own actions there: one round trip. */
+export async function findAccessRows(db: Db, tenantId: string, userId: string, trajectoryId: string): Promise<AccessRow[]> {
+  const { rows } = await sql<AccessRow>`
+    select p.id as "personId",
+           exists (select 1 from action a where a.tenant_id = p.tenant_id and a.trajectory_id = ${trajectoryId} and a.owner_id = p.id) as "ownsActions",
+           mb.role, mb.kind, mb.domain_id as "domainId"
+    from person p
+    left join (
+      select m.person_id, m.role, b.kind, b.domain_id
+      from membership m
+      join body b on b.tenant_id = m.tenant_id and b.id = m.body_id
+      where m.tenant_id = ${tenantId} and b.trajectory_id = ${trajectoryId}
+    ) mb on mb.person_id = p.id
+    where p.tenant_id = ${tenantId} and p.entra_object_id = ${userId}`.execute(db);
+  return rows;
 }
 
-export async function findPersonIdOfUser(db: Db, tenantId: string, userId: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('person')
-    .select('id')
-    .where('tenantId', '=', tenantId)
-    .where('entraObjectId', '=', userId)
-    .executeTakeFirst();
-  return row?.id;
-}
-
-export async function ownsActionsIn(db: Db, tenantId: string, personId: string, trajectoryId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('action')
-    .select('id')
-    .where('tenantId', '=', tenantId)
-    .where('trajectoryId', '=', trajectoryId)
-    .where('ownerId', '=', personId)
-    .limit(1)
-    .executeTakeFirst();
-  return Boolean(row);
-}
-
-export async function tenantExists(db: Db, tenantId: string): Promise<boolean> {
-  const row = await db.selectFrom('tenant').select('id').where('id', '=', tenantId).executeTakeFirst();
-  return Boolean(row);
-}

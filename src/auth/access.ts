@@ -1,7 +1,7 @@
 import type { Principal } from './principal';
 import type { Db } from '../db/database';
 import { forbidden } from '../http/problems';
-import { findMembershipsOfUser, findPersonIdOfUser, ownsActionsIn } from './access-repository';
+import { findAccessRows } from './access-repository';
 
 const trajectoryEditors = new Set(['coordinator', 'chair', 'facilitator']);
 /** Roles that reach the whole trajectory whichever body they are held in. */
@@ -24,22 +24,29 @@ export interface TrajectoryAccess {
 }
 
 export async function loadAccess(db: Db, principal: Principal, trajectoryId: string): Promise<TrajectoryAccess> {
-  const rows = await findMembershipsOfUser(db, principal.tenantId, principal.userId, trajectoryId);
+  const rows = await findAccessRows(db, principal.tenantId, principal.userId, trajectoryId);
   const roles = new Set<string>();
   const workGroupDomains = new Set<string>();
   let workGroupChair = false;
   for (const row of rows) {
+    if (!row.role || !row.kind) continue;
     // A work group's chair is not the steering group's chair.
-    if (row.kind === 'steering_group' || trajectoryWideRoles.has(row.role)) roles.add(row.role);
+    if (row.kind === 'steering_group' || row.kind === 'parents_group' || trajectoryWideRoles.has(row.role)) roles.add(row.role);
     if (row.kind === 'work_group' && row.domainId) {
       workGroupDomains.add(row.domainId);
       if (row.role === 'chair') workGroupChair = true;
     }
-    if (row.kind === 'parents_group') roles.add(row.role);
   }
-  const personId = rows[0]?.personId ?? (await findPersonIdOfUser(db, principal.tenantId, principal.userId)) ?? null;
-  const ownsActions = personId ? await ownsActionsIn(db, principal.tenantId, personId, trajectoryId) : false;
-  return { principal, trajectoryId, personId, roles, workGroupDomains, workGroupChair, ownsActions };
+  const first = rows[0];
+  return {
+    principal,
+    trajectoryId,
+    personId: first?.personId ?? null,
+    roles,
+    workGroupDomains,
+    workGroupChair,
+    ownsActions: Boolean(first?.ownsActions),
+  };
 }
 
 export function roleNames(access: TrajectoryAccess): string[] {

@@ -5,6 +5,11 @@ import { parseInput } from './validation';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
+/** A JSON body that is already text (built by the database): sent as is, not re-serialised. */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
 export interface RouteContext<P, Q, B> {
   params: P;
   query: Q;
@@ -30,7 +35,7 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   problems?: number[];
   /** Request headers worth documenting, e.g. If-Match. */
   headers?: Record<string, string>;
-  handler: (ctx: RouteContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R> | undefined>;
+  handler: (ctx: RouteContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R> | RawJson | undefined>;
 }
 
 interface OpenApiOperation {
@@ -93,8 +98,11 @@ export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends 
         request,
         reply,
       });
+      // The handler answered itself (e.g. 304 Not Modified).
+      if (reply.sent) return reply;
       const status = spec.status ?? 200;
       reply.code(status);
+      if (result instanceof RawJson) return reply.type('application/json; charset=utf-8').send(result.text);
       if (status === 204) return reply.send();
       return reply.send(result);
     },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { assertRead, loadAccess } from '../auth/access';
 import type { Principal } from '../auth/principal';
@@ -5,8 +6,8 @@ import type { Db } from '../db/database';
 import { notFound } from '../http/problems';
 import { brusselsDate } from '../shared/time';
 import { findTrajectory } from '../trajectories/trajectory-repository';
-import { isOverdue } from '../actions/action-service';
-import { loadPlanRows } from './plan-repository';
+import { latestAuditId } from '../audit/audit-repository';
+import { loadPlanDomainsJson, loadPlanPeopleJson } from './plan-repository';
 
 const indicatorNode = z.object({
   id: z.uuid(),
@@ -24,71 +25,109 @@ const actionNode = z.object({
   title: z.string(),
   status: z.string(),
   ownerId: z.uuid().nullable(),
-  dueDate: z.string().nullable(),
+  partners: z.array(z.string()),
   startDate: z.string().nullable(),
-  overdue: z.boolean(),
+  dueDate: z.string().nullable(),
+  means: z.string(),
+  budget: z.number().nullable(),
+  sevenB: z.array(z.string()),
   version: z.int(),
+  overdue: z.boolean(),
   indicators: z.array(indicatorNode),
 });
-const operationalNode = z.object({ id: z.uuid(), title: z.string(), targetDate: z.string().nullable(), actions: z.array(actionNode) });
-const strategicNode = z.object({ id: z.uuid(), title: z.string(), operationalObjectives: z.array(operationalNode) });
-const domainNode = z.object({ id: z.uuid(), name: z.string(), approach: z.string(), state: z.string(), strategicObjectives: z.array(strategicNode) });
+const operationalNode = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  description: z.string(),
+  smartSpecific: z.boolean(),
+  smartMeasurable: z.boolean(),
+  smartAgreed: z.boolean(),
+  smartRealistic: z.boolean(),
+  smartTimeBound: z.boolean(),
+  targetDate: z.string().nullable(),
+  position: z.int(),
+  actions: z.array(actionNode),
+});
+const strategicNode = z.object({ id: z.uuid(), title: z.string(), description: z.string(), position: z.int(), operationalObjectives: z.array(operationalNode) });
+const domainNode = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string(),
+  approach: z.string(),
+  state: z.string(),
+  position: z.int(),
+  strategicObjectives: z.array(strategicNode),
+});
 
-/** Documented shape of the plan; nodes carry more fields than listed (see the item resources). */
 export const planOutput = z.object({
   trajectory: z.object({ id: z.uuid(), name: z.string(), municipality: z.string(), version: z.int() }),
   today: z.string(),
   people: z.array(z.object({ id: z.uuid(), displayName: z.string() })),
   domains: z.array(domainNode),
 });
+export type PlanDocument = z.output<typeof planOutput>;
 
-export function createPlanService(db: Db) {
-  return {
-    async plan(principal: Principal, trajectoryId: string) {
-      const [trajectory, access] = await Promise.all([findTrajectory(db, principal.tenantId, trajectoryId), loadAccess(db, principal, trajectoryId)]);
-      if (!trajectory) throw notFound(`trajectory ${trajectoryId}`);
-      assertRead(access);
-      const rows = await loadPlanRows(db, principal.tenantId, trajectoryId);
-      const today = brusselsDate();
-
-      const indicatorsByAction = groupBy(rows.indicators, (i) => i.actionId, ({ actionId: _a, ...i }) => i);
-      const actionsByObjective = groupBy(
-        rows.actions,
-        (a) => a.operationalObjectiveId,
-        ({ operationalObjectiveId: _o, ...a }) => ({
-          ...a,
-          updatedAt: a.updatedAt.toISOString(),
-          overdue: isOverdue(a, today),
-          indicators: indicatorsByAction.get(a.id) ?? [],
-        }),
-      );
-      const operationalByStrategic = groupBy(
-        rows.operational,
-        (o) => o.strategicObjectiveId,
-        ({ strategicObjectiveId: _s, ...o }) => ({ ...o, actions: actionsByObjective.get(o.id) ?? [] }),
-      );
-      const strategicByDomain = groupBy(
-        rows.strategic,
-        (s) => s.domainId,
-        ({ domainId: _d, ...s }) => ({ ...s, operationalObjectives: operationalByStrategic.get(s.id) ?? [] }),
-      );
-      return {
-        trajectory: { id: trajectory.id, name: trajectory.name, municipality: trajectory.municipality, version: trajectory.version },
-        today,
-        people: rows.people,
-        domains: rows.domains.map((d) => ({ ...d, strategicObjectives: strategicByDomain.get(d.id) ?? [] })),
-      };
-    },
-  };
+export interface PlanText {
+  json: string;
+  etag: string;
 }
 
-function groupBy<T, K, V>(items: T[], key: (item: T) => K, map: (item: T) => V): Map<K, V[]> {
-  const out = new Map<K, V[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(map(item));
-    else out.set(k, [map(item)]);
+interface CachedTree {
+  auditId: number;
+  today: string;
+  domains: string;
+}
+
+const CACHE_ENTRIES = 20;
+
+export function createPlanService(db: Db) {
+  /*
+   * Building a large tree costs PostgreSQL tens of milliseconds, while plans are read far
+   * more often than written. Every write to a plan is audited, so the newest audit id of the
+   * trajectory tells whether a cached tree is still current. The check runs against the
+   * database on every request, so instances behind a load balancer never serve stale data.
+   */
+  const cache = new Map<string, CachedTree>();
+
+  async function domainsJson(tenantId: string, trajectoryId: string, today: string): Promise<{ domains: string; auditId: number }> {
+    const key = `${tenantId}/${trajectoryId}`;
+    const auditId = await latestAuditId(db, tenantId, trajectoryId);
+    const hit = cache.get(key);
+    if (hit && hit.auditId === auditId && hit.today === today) {
+      cache.delete(key);
+      cache.set(key, hit);
+      return { domains: hit.domains, auditId };
+    }
+    // Read the audit id before the tree: the tree is then at least as new as its label.
+    const domains = await loadPlanDomainsJson(db, tenantId, trajectoryId, today);
+    cache.set(key, { auditId, today, domains });
+    if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+    return { domains, auditId };
   }
-  return out;
+
+  async function planText(principal: Principal, trajectoryId: string): Promise<PlanText> {
+    const [trajectory, access] = await Promise.all([findTrajectory(db, principal.tenantId, trajectoryId), loadAccess(db, principal, trajectoryId)]);
+    if (!trajectory) throw notFound(`trajectory ${trajectoryId}`);
+    assertRead(access);
+    const today = brusselsDate();
+    const [{ domains, auditId }, people] = await Promise.all([
+      domainsJson(principal.tenantId, trajectoryId, today),
+      loadPlanPeopleJson(db, principal.tenantId, trajectoryId),
+    ]);
+    const head = JSON.stringify({
+      trajectory: { id: trajectory.id, name: trajectory.name, municipality: trajectory.municipality, version: trajectory.version },
+      today,
+    });
+    const json = `${head.slice(0, -1)},"people":${people},"domains":${domains}}`;
+    // The tree is fixed by (audit id, day); hashing only the small rest keeps this cheap.
+    const etag = `W/"${auditId}-${today}-${createHash('sha1').update(head).update(people).digest('base64url').slice(0, 16)}"`;
+    return { json, etag };
+  }
+
+  return {
+    planText,
+    async plan(principal: Principal, trajectoryId: string): Promise<PlanDocument> {
+      return JSON.parse((await planText(principal, trajectoryId)).json) as PlanDocument;
+    },
+  };
 }

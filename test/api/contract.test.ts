@@ -54,6 +54,20 @@ describe('API contract', () => {
     expect(flat.json<unknown[]>()).toHaveLength(actions.length);
   });
 
+  test('the plan carries an ETag; a client holding the current plan gets 304, a changed plan 200', async () => {
+    const first = await t.call('coordinator', 'GET', `/api/v1/trajectories/${trajectoryId}/plan`);
+    const etag = first.headers.etag as string;
+    expect(etag).toBeTruthy();
+    const again = await t.call('coordinator', 'GET', `/api/v1/trajectories/${trajectoryId}/plan`, undefined, { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const action = allActions(first.json())[0]!;
+    await t.call('coordinator', 'PATCH', `/api/v1/actions/${action.id}`, { title: `${action.title} (bijgewerkt)` });
+    const changed = await t.call('coordinator', 'GET', `/api/v1/trajectories/${trajectoryId}/plan`, undefined, { 'if-none-match': etag });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
+  });
+
   test('requests without a valid token get a 401 problem document', async () => {
     const none = await t.call(null, 'GET', '/api/v1/me');
     expect(none.statusCode).toBe(401);

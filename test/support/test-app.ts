@@ -7,15 +7,16 @@ import { seedDemo } from '../../src/seed/demo-seed';
 import { createTestDatabase, type TestDatabase } from './test-db';
 
 export type DemoUser = keyof typeof demoUsers;
+export type TokenSubject = { tenantId: string; userId: string; name?: string };
 
 export interface TestApp {
   app: FastifyInstance;
   db: TestDatabase;
   config: Config;
   services: AppServices;
-  token(user: DemoUser | { tenantId: string; userId: string; name?: string }): Promise<string>;
+  token(user: DemoUser | TokenSubject): Promise<string>;
   /** An authenticated request as a demo user; JSON body in, parsed JSON out. */
-  call(user: DemoUser | null, method: InjectOptions['method'], url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse & { json<T = unknown>(): T }>;
+  call(user: DemoUser | TokenSubject | null, method: InjectOptions['method'], url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse & { json<T = unknown>(): T }>;
   close(): Promise<void>;
 }
 
@@ -29,7 +30,7 @@ export async function createTestApp(options: { seed?: boolean } = {}): Promise<T
   const config = testConfig();
   const { app, services } = await buildServer({ config, db: db.db, logger: false });
   await app.ready();
-  const token = async (user: DemoUser | { tenantId: string; userId: string; name?: string }): Promise<string> => {
+  const token = async (user: DemoUser | TokenSubject): Promise<string> => {
     if (typeof user === 'string') {
       const tenantId = user === 'heidebosCoordinator' ? demoTenants.heidebos.id : demoTenants.beekvliet.id;
       return signDevToken(config, { tenantId, userId: demoUsers[user], name: user });

@@ -273,7 +273,7 @@ create table audit_log (
   primary key (tenant_id, id)
 );
 create index audit_log_entity on audit_log (tenant_id, entity, entity_id);
-create index audit_log_trajectory on audit_log (tenant_id, trajectory_id, at);
+create index audit_log_trajectory on audit_log (tenant_id, trajectory_id, id);
 `.execute(db);
 }
 
