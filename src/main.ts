@@ -2,6 +2,8 @@ import { ConfigError, loadConfig, type Config } from './config/config';
 import { openDatabase } from './db/bootstrap';
 import { buildServer, type BuiltServer } from './http/server';
 import { seedDemo } from './seed/demo-seed';
+import { startFollowUps } from '../bot/proactive/start-follow-ups';
+import type { FollowUpRunner } from './follow-ups/follow-up-scheduler';
 
 function configOrExit(): Config {
   try {
@@ -20,12 +22,15 @@ async function main(): Promise<void> {
   const log = (line: string): void => console.log(`[kansrijk] ${line}`);
   const database = await openDatabase(config, log);
   let closing = false;
-  let server: BuiltServer | undefined;
+  // Filled in as start-up proceeds, so that a signal at any moment stops what has started.
+  const running: { server?: BuiltServer; followUps?: FollowUpRunner } = {};
   const shutdown = async (signal: string): Promise<void> => {
     if (closing) return;
     closing = true;
     log(`${signal} received, stopping`);
-    await server?.app.close().catch(() => undefined);
+    await running.server?.app.close().catch(() => undefined);
+    // Scheduled sends stop before the database they record into.
+    await running.followUps?.stop().catch((e: unknown) => log(`while stopping the follow-ups: ${String(e)}`));
     await database.close().catch((e: unknown) => log(`while stopping the database: ${String(e)}`));
     process.exit(0);
   };
@@ -37,8 +42,15 @@ async function main(): Promise<void> {
     const { seeded } = await seedDemo(database.db);
     if (seeded) log('demo data loaded (Gemeente Beekvliet, Gemeente Heidebos)');
   }
-  server = await buildServer({ config, db: database.db });
+  const server = await buildServer({ config, db: database.db });
+  running.server = server;
   await server.app.listen({ port: config.port, host: config.host });
+  if (config.jobsEnabled && !closing) {
+    const followUps = await startFollowUps({ config, db: database.db, connectionString: database.connectionString, log: (m, e) => log(e ? `${m}: ${String(e)}` : m) });
+    // A signal that came while the runner was starting found nothing to stop yet.
+    if (closing) await followUps.stop();
+    else running.followUps = followUps;
+  }
   log(`listening on http://127.0.0.1:${config.port} (auth: ${config.auth.mode}, database: ${database.embedded ? 'embedded' : 'DATABASE_URL'})`);
 }
 

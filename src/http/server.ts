@@ -5,7 +5,9 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { registerActionRoutes } from '../actions/action-routes';
 import { createActionService, type ActionService } from '../actions/action-service';
+import { registerBot } from '../../bot/register-bot';
 import { registerAuditRoutes } from '../audit/audit-routes';
+import { registerLegalPages } from '../legal/legal-pages';
 import { registerDevRoutes } from '../auth/dev-routes';
 import type { Principal } from '../auth/principal';
 import { createTokenVerifier } from '../auth/token-verifier';
@@ -16,6 +18,7 @@ import { indicatorResource, measurementResource } from '../indicators/indicator-
 import { initiativeResource } from '../initiatives/initiative-resource';
 import { meetingResource } from '../meetings/meeting-resource';
 import { operationalObjectiveResource, strategicObjectiveResource } from '../objectives/objective-resources';
+import { registerOverviewRoutes } from '../overview/overview-routes';
 import { registerPeopleRoutes } from '../people/people-routes';
 import { registerPlanRoutes } from '../plan/plan-routes';
 import { registerResourceRoutes } from '../shared/resource-routes';
@@ -51,7 +54,6 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
     logger: deps.logger === false ? false : { level: config.logLevel },
     bodyLimit: 1024 * 1024,
     trustProxy: true,
-    disableRequestLogging: config.env !== 'development',
   });
   installErrorHandler(app);
 
@@ -84,6 +86,7 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
 
   registerTrajectoryRoutes(api, db);
   registerPlanRoutes(api, db);
+  registerOverviewRoutes(api, db);
   registerPeopleRoutes(api, db);
   registerResourceRoutes(api, db, domainResource);
   registerResourceRoutes(api, db, strategicObjectiveResource);
@@ -94,6 +97,7 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
   registerResourceRoutes(api, db, initiativeResource);
   registerResourceRoutes(api, db, meetingResource);
   registerAuditRoutes(api, db);
+  registerBot(app, { config, db, actions, tenants });
 
   let openApi: Record<string, unknown> | undefined;
   app.get('/api/openapi.json', async () => {
@@ -101,6 +105,7 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
     return openApi;
   });
 
+  registerLegalPages(app);
   if (config.auth.mode === 'dev') registerDevRoutes(app, config, db);
 
   const tabsDir = deps.tabsDir ?? path.resolve(__dirname, '../../tabs');

@@ -1,6 +1,8 @@
 import type { Db } from '../db/database';
 import type { ApiContext } from '../http/api-context';
+import { RawJson } from '../http/route';
 import { idParam } from '../shared/resource-routes';
+import { buildPlanWorkbook, exportFileName } from './plan-export';
 import { createPlanService, planOutput } from './plan-service';
 
 export function registerPlanRoutes(api: ApiContext, db: Db): void {
@@ -13,6 +15,32 @@ export function registerPlanRoutes(api: ApiContext, db: Db): void {
     params: idParam,
     response: planOutput,
     problems: [403],
-    handler: ({ principal, params }) => service.plan(principal, params.id),
+    headers: { 'If-None-Match': 'the ETag of a plan you hold; 304 when it is still current' },
+    handler: async ({ principal, params, request, reply }) => {
+      const { json, etag } = await service.planText(principal, params.id);
+      reply.header('etag', etag).header('cache-control', 'private, no-cache');
+      if (request.headers['if-none-match'] === etag) {
+        await reply.code(304).send();
+        return undefined;
+      }
+      return new RawJson(json);
+    },
+  });
+  api.route({
+    method: 'GET',
+    url: '/api/v1/trajectories/:id/plan.xlsx',
+    summary: 'The action plan as an Excel workbook (one row per action, Dutch column headers)',
+    tag: 'Plan',
+    params: idParam,
+    problems: [403],
+    handler: async ({ principal, params, reply }) => {
+      const plan = await service.plan(principal, params.id);
+      const workbook = await buildPlanWorkbook(plan);
+      reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${exportFileName(plan)}"`)
+        .header('cache-control', 'no-store');
+      return workbook;
+    },
   });
 }

@@ -91,6 +91,18 @@ describe('API contract', () => {
     expect(create?.required).toContain('title');
   });
 
+  test('the privacy statement and terms the manifest links to are served in Dutch and English', async () => {
+    for (const url of ['/privacy', '/terms']) {
+      const nl = await t.app.inject({ method: 'GET', url });
+      expect(nl.statusCode).toBe(200);
+      expect(nl.headers['content-type']).toMatch(/text\/html/);
+      expect(nl.body).toContain('lang="nl-BE"');
+      const en = await t.app.inject({ method: 'GET', url: `${url}?lang=en` });
+      expect(en.body).toContain('lang="en"');
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/privacy' })).body).toMatch(/vertrouwenspersoon/);
+  });
+
   test('unknown routes answer a 404 problem', async () => {
     const res = await t.call('coordinator', 'GET', '/api/v1/nope');
     expect(res.statusCode).toBe(404);

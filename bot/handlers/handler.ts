@@ -1,0 +1,44 @@
+import type { ActionService } from '../../src/actions/action-service';
+import type { Principal } from '../../src/auth/principal';
+import { AppError } from '../../src/http/problems';
+import type { Card } from '../cards/elements';
+import type { Lang } from '../i18n/texts';
+import type { ActionViews } from '../services/action-views';
+import type { ReminderPreferences } from '../services/reminder-preferences';
+import type { CardActionResponse } from '../transport/conversation-reference';
+
+export interface HandlerServices {
+  actions: ActionService;
+  views: ActionViews;
+  reminders: ReminderPreferences;
+  /** Optional: tell the work group's channel that an action moved (best effort). */
+  notifyChange?: ((principal: Principal, actionId: string) => Promise<void>) | undefined;
+}
+
+export interface HandlerContext {
+  principal: Principal;
+  lang: Lang;
+  services: HandlerServices;
+}
+
+/** One Action.Execute verb: validate the data, call a service, answer with a card. */
+export type CardHandler = (context: HandlerContext, data: Record<string, unknown>) => Promise<CardActionResponse>;
+
+export function cardResponse(card: Card): CardActionResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+}
+
+export function messageResponse(text: string): CardActionResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
+}
+
+export function errorResponse(statusCode: number, message: string): CardActionResponse {
+  return { statusCode, type: 'application/vnd.microsoft.error', value: { code: statusCode === 403 ? 'Forbidden' : statusCode === 404 ? 'NotFound' : 'BadRequest', message } };
+}
+
+/** 403 and 404 from a service, as the user reads them; anything else is a bug and is rethrown. */
+export function refusal(error: unknown, messages: { forbidden: string; notFound: string }): CardActionResponse {
+  if (error instanceof AppError && error.status === 403) return messageResponse(messages.forbidden);
+  if (error instanceof AppError && error.status === 404) return messageResponse(messages.notFound);
+  throw error;
+}

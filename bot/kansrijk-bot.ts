@@ -1,0 +1,250 @@
+import type { ActionService } from '../src/actions/action-service';
+import type { Principal } from '../src/auth/principal';
+import type { Db } from '../src/db/database';
+import { AppError } from '../src/http/problems';
+import { createOverviewService } from '../src/overview/overview-service';
+import { openStatuses } from '../src/shared/enums';
+import { createTrajectoryService } from '../src/trajectories/trajectory-service';
+import { parseCommand, type Command } from './commands';
+import { packCards, type Card } from './cards/elements';
+import { helpCard } from './cards/help-card';
+import { overviewCard } from './cards/overview-card';
+import { reminderSettingsCard } from './cards/reminder-settings-card';
+import { isVerb } from './cards/verbs';
+import type { ConversationKind } from './data/bot-tables';
+import { rememberConversation, setConversationInstalled, upsertBotUser, upsertConversation } from './data/bot-repository';
+import { errorResponse, type HandlerServices } from './handlers/handler';
+import { cardHandlers } from './handlers/index';
+import { langOf, texts, type Lang } from './i18n/texts';
+import { createActionViews } from './services/action-views';
+import { createReminderPreferences } from './services/reminder-preferences';
+import type { BotLogic, IncomingTurn } from './transport/conversation-reference';
+
+export interface BotDeps {
+  db: Db;
+  actions: ActionService;
+  tenants: { isRegistered(tenantId: string): Promise<boolean> };
+  log?: (message: string, error?: unknown) => void;
+}
+
+const MAX_LISTED = 24;
+
+function kindOf(conversationType: string): ConversationKind {
+  if (conversationType === 'channel') return 'channel';
+  if (conversationType === 'groupChat') return 'groupChat';
+  return 'personal';
+}
+
+function principalOf(turn: IncomingTurn): Principal | undefined {
+  const { from, tenantId } = turn.activity;
+  if (!from.aadObjectId || !tenantId) return undefined;
+  return { tenantId, userId: from.aadObjectId, name: from.name || 'Teams' };
+}
+
+/** The Kansrijk bot: chat commands, card actions and the bookkeeping of where it may speak. */
+export function createKansrijkBot(deps: BotDeps): BotLogic {
+  const { db } = deps;
+  const views = createActionViews(db, deps.actions);
+  const reminders = createReminderPreferences(db);
+  const trajectories = createTrajectoryService(db);
+  const overview = createOverviewService(db);
+  const services: HandlerServices = { actions: deps.actions, views, reminders };
+  const log = deps.log ?? (() => undefined);
+
+  async function remember(turn: IncomingTurn): Promise<void> {
+    const a = turn.activity;
+    if (!a.tenantId) return;
+    const kind = kindOf(a.conversation.conversationType);
+    await rememberConversation(db, {
+      tenantId: a.tenantId,
+      conversationId: a.conversation.id,
+      kind,
+      reference: turn.reference,
+      teamId: a.teamId ?? null,
+      userAadObjectId: kind === 'personal' ? (a.from.aadObjectId ?? null) : null,
+    });
+    if (a.from.aadObjectId) {
+      await upsertBotUser(db, {
+        tenantId: a.tenantId,
+        aadObjectId: a.from.aadObjectId,
+        teamsUserId: a.from.id,
+        name: a.from.name,
+        personalConversationId: kind === 'personal' ? a.conversation.id : undefined,
+      });
+    }
+  }
+
+  async function myTrajectories(principal: Principal) {
+    return trajectories.listMine(principal);
+  }
+
+  async function sendCards(turn: IncomingTurn, lead: string, cards: Card[], tail?: string): Promise<void> {
+    const messages = packCards(cards);
+    for (const [i, group] of messages.entries()) {
+      await turn.send({ text: i === 0 ? lead : undefined, cards: group, carousel: group.length > 1 });
+    }
+    if (tail) await turn.send({ text: tail });
+  }
+
+  async function runCommand(turn: IncomingTurn, command: Command, lang: Lang, principal: Principal): Promise<void> {
+    const t = texts[lang];
+    switch (command.kind) {
+      case 'help':
+        await turn.send({ cards: [helpCard(lang)] });
+        return;
+      case 'unknown':
+        await turn.send({ cards: [helpCard(lang, t.unknownCommand(command.text.slice(0, 80)))] });
+        return;
+      case 'myActions': {
+        const mine = await myTrajectories(principal);
+        const ids: string[] = [];
+        for (const trajectory of mine) {
+          const list = await deps.actions.list(principal, trajectory.id, { mine: true, statuses: [...openStatuses], limit: 200 });
+          ids.push(...list.map((a) => a.id));
+        }
+        if (!ids.length) {
+          await turn.send({ text: mine.length ? t.noOpenActions : t.unknownPerson });
+          return;
+        }
+        const cards = await views.cards(principal, ids.slice(0, MAX_LISTED), lang);
+        await sendCards(turn, t.yourOpenActions(ids.length), cards, ids.length > MAX_LISTED ? t.moreActions(ids.length - MAX_LISTED) : undefined);
+        return;
+      }
+      case 'search': {
+        if (!command.term) {
+          await turn.send({ text: t.searchNeedsTerm });
+          return;
+        }
+        const mine = await myTrajectories(principal);
+        if (!mine.length) {
+          await turn.send({ text: t.notInTrajectory });
+          return;
+        }
+        const ids: string[] = [];
+        for (const trajectory of mine) {
+          const found = await deps.actions.list(principal, trajectory.id, { search: command.term.slice(0, 100), limit: MAX_LISTED });
+          ids.push(...found.map((a) => a.id));
+        }
+        if (!ids.length) {
+          await turn.send({ text: t.noMatches(command.term) });
+          return;
+        }
+        const shown = ids.slice(0, 6);
+        await sendCards(turn, t.matches(ids.length, command.term), await views.cards(principal, shown, lang), ids.length > shown.length ? t.moreActions(ids.length - shown.length) : undefined);
+        return;
+      }
+      case 'overview': {
+        const mine = await myTrajectories(principal);
+        if (!mine.length) {
+          await turn.send({ text: t.notInTrajectory });
+          return;
+        }
+        const cards: Card[] = [];
+        for (const trajectory of mine.slice(0, 3)) {
+          const o = await overview.overview(principal, trajectory.id);
+          const next = o.nextMeetings[0];
+          cards.push(
+            overviewCard({
+              lang,
+              trajectoryName: o.trajectory.name,
+              domains: o.statusByDomain.map((d) => ({
+                name: d.name,
+                open: openStatuses.reduce((sum, s) => sum + (d.counts[s] ?? 0), 0),
+                done: d.counts.done ?? 0,
+                total: d.total,
+              })),
+              overdueCount: o.overdueCount,
+              overdueTitles: o.overdueActions.map((a) => a.title),
+              nextMeeting: next ? { title: next.title, startsAt: new Date(next.startsAt), bodyName: next.body.name } : null,
+            }),
+          );
+        }
+        await turn.send({ cards });
+        return;
+      }
+      case 'reminders': {
+        const mine = await myTrajectories(principal);
+        if (!mine[0]) {
+          await turn.send({ text: t.notInTrajectory });
+          return;
+        }
+        const { level } = await reminders.current(principal);
+        await turn.send({ cards: [reminderSettingsCard({ lang, current: level, trajectoryId: mine[0].id })] });
+        return;
+      }
+    }
+  }
+
+  return {
+    async admit(turn) {
+      const tenantId = turn.activity.tenantId;
+      if (tenantId && (await deps.tenants.isRegistered(tenantId))) return { ok: true };
+      return { ok: false, message: `${texts.nl.tenantNotRegistered}\n\n${texts.en.tenantNotRegistered}` };
+    },
+
+    async message(turn) {
+      await remember(turn);
+      const command = parseCommand(turn.activity.text);
+      const lang: Lang = ('lang' in command && command.lang) || langOf(turn.activity.locale);
+      const principal = principalOf(turn);
+      if (!principal) {
+        await turn.send({ text: texts[lang].unknownPerson });
+        return;
+      }
+      try {
+        await runCommand(turn, command, lang, principal);
+      } catch (error) {
+        if (error instanceof AppError && (error.status === 403 || error.status === 404)) {
+          await turn.send({ text: texts[lang].unknownPerson });
+          return;
+        }
+        throw error;
+      }
+    },
+
+    async membersChanged(turn) {
+      const a = turn.activity;
+      if (!a.tenantId) return;
+      const kind = kindOf(a.conversation.conversationType);
+      const botRemoved = a.action === 'remove' || a.membersRemoved.some((m) => m.id === a.recipientId);
+      if (botRemoved) {
+        await setConversationInstalled(db, a.tenantId, a.conversation.id, false);
+        return;
+      }
+      await upsertConversation(db, {
+        tenantId: a.tenantId,
+        conversationId: a.conversation.id,
+        kind,
+        reference: turn.reference,
+        teamId: a.teamId ?? null,
+        userAadObjectId: kind === 'personal' ? (a.from.aadObjectId ?? null) : null,
+      });
+      const people = [a.from, ...a.membersAdded].filter((m) => m.aadObjectId && m.id !== a.recipientId);
+      const seen = new Set<string>();
+      for (const member of people) {
+        if (seen.has(member.aadObjectId!)) continue;
+        seen.add(member.aadObjectId!);
+        await upsertBotUser(db, {
+          tenantId: a.tenantId,
+          aadObjectId: member.aadObjectId!,
+          teamsUserId: member.id,
+          name: member.name,
+          personalConversationId: kind === 'personal' ? a.conversation.id : undefined,
+        });
+      }
+      const botJoined = a.membersAdded.some((m) => m.id === a.recipientId) || a.action === 'add';
+      if (botJoined && kind === 'personal') await turn.send({ cards: [helpCard(langOf(a.locale))] });
+    },
+
+    async cardAction(turn, action) {
+      const lang: Lang = action.data.lang === 'en' || action.data.lang === 'nl' ? action.data.lang : langOf(turn.activity.locale);
+      const principal = principalOf(turn);
+      if (!principal) return errorResponse(403, texts[lang].unknownPerson);
+      if (!isVerb(action.verb)) {
+        log(`unknown card verb ${action.verb}`);
+        return errorResponse(400, `Unknown verb: ${action.verb}`);
+      }
+      return cardHandlers[action.verb]({ principal, lang, services }, action.data);
+    },
+  };
+}

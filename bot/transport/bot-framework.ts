@@ -1,0 +1,363 @@
+/*
+ * The one place that knows botbuilder's adapter, authentication and activity plumbing. The rest
+ * of the bot speaks the plain types of conversation-reference.ts, so a move to the Teams or
+ * Microsoft 365 Agents SDK replaces this folder and nothing else.
+ */
+import {
+  ActivityTypes,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  TeamsActivityHandler,
+  TurnContext,
+  type Activity,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type ChannelAccount,
+  type ConversationReference,
+  type Request as BotRequest,
+  type Response as BotResponse,
+} from 'botbuilder';
+import type { BotLogic, IncomingActivity, IncomingTurn, OutgoingMessage, StoredReference, TeamsUser } from './conversation-reference';
+
+export interface BotCredentials {
+  appId: string | undefined;
+  password: string | undefined;
+  tenantId: string | undefined;
+  appType: 'SingleTenant' | 'UserAssignedMSI';
+}
+
+export interface HttpExchange {
+  method: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+}
+
+export interface HttpAnswer {
+  status: number;
+  body: unknown;
+}
+
+/** Outbound failure, classified so the caller can decide between retrying and giving up. */
+export class DeliveryError extends Error {
+  constructor(
+    /**
+     * throttled: 429/503, nothing was delivered, retry after retryAfterMs.
+     * notDelivered: the connection was refused, nothing left this machine.
+     * rejected: a 4xx that will not change (bot removed, user gone): do not retry.
+     * unknown: a 5xx or a broken connection after sending: it may have been delivered.
+     */
+    readonly kind: 'throttled' | 'notDelivered' | 'rejected' | 'unknown',
+    readonly status: number | undefined,
+    readonly retryAfterMs: number | undefined,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
+}
+
+export interface ProactiveTransport {
+  /** Posts one message into a stored conversation; resolves with the activity id Teams gave it. */
+  send(reference: StoredReference, message: OutgoingMessage): Promise<{ activityId: string | undefined }>;
+  /** Opens (or finds) the 1:1 chat between the bot and a user, as Teams does for POST /v3/conversations. */
+  createPersonalConversation(base: StoredReference, user: { id: string; aadObjectId?: string | undefined }): Promise<StoredReference>;
+}
+
+export interface BotTransport {
+  /** Runs one POST /api/messages through authentication and the bot's logic. */
+  process(exchange: HttpExchange, logic: BotLogic): Promise<HttpAnswer>;
+  proactive: ProactiveTransport;
+  /** True when no app id is configured: activities are accepted without a token (local tools, tests). */
+  authenticationDisabled: boolean;
+}
+
+const CARD = 'application/vnd.microsoft.card.adaptive';
+
+function teamsUser(account: ChannelAccount | undefined): TeamsUser {
+  return { id: account?.id ?? '', name: account?.name ?? '', aadObjectId: account?.aadObjectId || undefined };
+}
+
+function tenantOf(activity: Activity): string | undefined {
+  const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
+  return activity.conversation?.tenantId ?? channelData?.tenant?.id ?? undefined;
+}
+
+function teamOf(activity: Activity): string | undefined {
+  const channelData = activity.channelData as { team?: { id?: string } } | undefined;
+  return channelData?.team?.id ?? undefined;
+}
+
+export function toStoredReference(reference: Partial<ConversationReference>, tenantId: string, locale?: string): StoredReference {
+  return {
+    serviceUrl: reference.serviceUrl ?? '',
+    channelId: reference.channelId ?? 'msteams',
+    conversation: {
+      id: reference.conversation?.id ?? '',
+      conversationType: reference.conversation?.conversationType ?? 'personal',
+      tenantId,
+      isGroup: reference.conversation?.isGroup,
+      name: reference.conversation?.name,
+    },
+    bot: { id: reference.bot?.id ?? '', name: reference.bot?.name ?? '' },
+    user: reference.user ? { id: reference.user.id, name: reference.user.name, aadObjectId: reference.user.aadObjectId } : undefined,
+    locale,
+  };
+}
+
+function toBotReference(reference: StoredReference): Partial<ConversationReference> {
+  return {
+    serviceUrl: reference.serviceUrl,
+    channelId: reference.channelId,
+    conversation: {
+      id: reference.conversation.id,
+      conversationType: reference.conversation.conversationType,
+      tenantId: reference.conversation.tenantId,
+      isGroup: reference.conversation.isGroup ?? false,
+      name: reference.conversation.name ?? '',
+    },
+    bot: { id: reference.bot.id, name: reference.bot.name },
+    ...(reference.user ? { user: { id: reference.user.id, name: reference.user.name ?? '', aadObjectId: reference.user.aadObjectId } } : {}),
+    ...(reference.locale ? { locale: reference.locale } : {}),
+  };
+}
+
+export function toActivity(message: OutgoingMessage): Partial<Activity> {
+  return {
+    type: ActivityTypes.Message,
+    ...(message.text ? { text: message.text, textFormat: 'markdown' } : {}),
+    ...(message.cards?.length ? { attachments: message.cards.map((content) => ({ contentType: CARD, content })) } : {}),
+    ...(message.carousel ? { attachmentLayout: 'carousel' } : {}),
+    ...(message.alert ? { channelData: { notification: { alert: true } } } : {}),
+  };
+}
+
+function toTurn(context: TurnContext): IncomingTurn {
+  const activity = context.activity;
+  const tenantId = tenantOf(activity) ?? '';
+  // In channels the text starts with "<at>Kansrijk</at>"; commands must not see it.
+  const text = activity.type === ActivityTypes.Message && activity.text ? TurnContext.removeRecipientMention(activity) : (activity.text ?? '');
+  const incoming: IncomingActivity = {
+    type: activity.type,
+    name: activity.name,
+    text: (text ?? '').trim(),
+    value: activity.value,
+    locale: activity.locale,
+    from: teamsUser(activity.from),
+    tenantId: tenantOf(activity),
+    conversation: {
+      id: activity.conversation?.id ?? '',
+      conversationType: activity.conversation?.conversationType ?? 'personal',
+      name: activity.conversation?.name,
+    },
+    teamId: teamOf(activity),
+    membersAdded: (activity.membersAdded ?? []).map(teamsUser),
+    membersRemoved: (activity.membersRemoved ?? []).map(teamsUser),
+    action: activity.action,
+    recipientId: activity.recipient?.id ?? '',
+  };
+  return {
+    activity: incoming,
+    reference: toStoredReference(TurnContext.getConversationReference(activity), tenantId, activity.locale),
+    send: async (message) => {
+      await context.sendActivity(toActivity(message));
+    },
+  };
+}
+
+/** Routes Teams activities to the bot's logic; TeamsActivityHandler does the invoke plumbing. */
+class ActivityRouter extends TeamsActivityHandler {
+  constructor(private readonly logic: BotLogic) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.logic.message(toTurn(context));
+      await next();
+    });
+    this.onConversationUpdate(async (context, next) => {
+      await this.logic.membersChanged(toTurn(context));
+      await next();
+    });
+    this.onInstallationUpdate(async (context, next) => {
+      await this.logic.membersChanged(toTurn(context));
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    const verdict = await this.logic.admit(toTurn(context));
+    if (verdict.ok) return super.run(context);
+    if (context.activity.type === ActivityTypes.Invoke) {
+      await context.sendActivity({
+        type: 'invokeResponse',
+        value: { status: 200, body: { statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message: verdict.message } } },
+      });
+    } else if (context.activity.type === ActivityTypes.Message) {
+      await context.sendActivity({ type: ActivityTypes.Message, text: verdict.message });
+    }
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const action = invokeValue.action;
+    const data = (action.data && typeof action.data === 'object' ? action.data : {}) as Record<string, unknown>;
+    const trigger = (invokeValue as { trigger?: string }).trigger;
+    const response = await this.logic.cardAction(toTurn(context), { verb: action.verb, data, trigger });
+    return { statusCode: response.statusCode, type: response.type, value: response.value as Record<string, unknown> };
+  }
+}
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
+function retryAfterOf(error: unknown): number | undefined {
+  const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined } | Record<string, string> } }).response?.headers;
+  let raw: string | undefined;
+  if (headers && typeof (headers as { get?: unknown }).get === 'function') raw = (headers as { get(name: string): string | undefined }).get('retry-after');
+  else if (headers) raw = (headers as Record<string, string>)['retry-after'];
+  if (!raw) return undefined;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(raw);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+export function classifyDeliveryError(error: unknown): DeliveryError {
+  if (error instanceof DeliveryError) return error;
+  const status = statusOf(error);
+  const message = error instanceof Error ? error.message : String(error);
+  if (status === 429 || status === 503) return new DeliveryError('throttled', status, retryAfterOf(error), message);
+  if (status !== undefined && status >= 400 && status < 500) return new DeliveryError('rejected', status, undefined, message);
+  const code = (error as { code?: unknown }).code;
+  if (status === undefined && code === 'ECONNREFUSED') return new DeliveryError('notDelivered', undefined, undefined, message);
+  return new DeliveryError('unknown', status, undefined, message);
+}
+
+/**
+ * The SDK's HTTP pipeline retries 5xx answers and broken connections by itself. For a reminder
+ * that would turn "maybe delivered" into "maybe delivered twice", so proactive sends go out
+ * without it and the follow-up dispatcher decides what to retry.
+ */
+function withoutAutomaticRetries(context: TurnContext, adapter: CloudAdapter): void {
+  const client = context.turnState.get(adapter.ConnectorClientKey) as { client?: { pipeline?: { removePolicy(options: { phase: string }): unknown } } } | undefined;
+  client?.client?.pipeline?.removePolicy({ phase: 'Retry' });
+}
+
+export function createBotTransport(credentials: BotCredentials, log: (message: string, error?: unknown) => void): BotTransport {
+  const authenticationDisabled = !credentials.appId;
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    authenticationDisabled
+      ? {}
+      : {
+          MicrosoftAppId: credentials.appId,
+          MicrosoftAppPassword: credentials.password,
+          MicrosoftAppTenantId: credentials.tenantId,
+          MicrosoftAppType: credentials.appType,
+        },
+  );
+  const adapter = new CloudAdapter(auth);
+  const botAppId = credentials.appId ?? '';
+  const routers = new WeakMap<BotLogic, ActivityRouter>();
+
+  adapter.onTurnError = async (context, error) => {
+    log(`bot turn failed (${context.activity.type})`, error);
+    if (context.activity.type === ActivityTypes.Message) {
+      await context
+        .sendActivity({ type: ActivityTypes.Message, text: 'Er ging iets mis aan onze kant; probeer het zo opnieuw. (Something went wrong on our side; please try again.)' })
+        .catch(() => undefined);
+    }
+  };
+
+  const proactive: ProactiveTransport = {
+    async send(reference, message) {
+      let activityId: string | undefined;
+      // Caught inside the turn: the adapter's onTurnError would otherwise swallow it.
+      let failure: unknown;
+      try {
+        await adapter.continueConversationAsync(botAppId, toBotReference(reference), async (context) => {
+          withoutAutomaticRetries(context, adapter);
+          try {
+            const sent = await context.sendActivity(toActivity(message));
+            activityId = sent?.id;
+          } catch (error) {
+            failure = error;
+          }
+        });
+      } catch (error) {
+        failure ??= error;
+      }
+      if (failure !== undefined) throw classifyDeliveryError(failure);
+      return { activityId };
+    },
+
+    async createPersonalConversation(base, user) {
+      let created: StoredReference | undefined;
+      const tenantId = base.conversation.tenantId;
+      try {
+        await adapter.createConversationAsync(
+          botAppId,
+          base.channelId,
+          base.serviceUrl,
+          'https://api.botframework.com',
+          {
+            isGroup: false,
+            bot: { id: base.bot.id, name: base.bot.name },
+            members: [{ id: user.id, name: '' }],
+            tenantId,
+            channelData: { tenant: { id: tenantId } },
+            activity: undefined as unknown as Activity,
+          },
+          async (context) => {
+            // The turn only reads the new conversation's id; nothing is sent in it.
+            const reference = toStoredReference(TurnContext.getConversationReference(context.activity), tenantId, base.locale);
+            created = {
+              ...reference,
+              bot: base.bot,
+              conversation: { ...reference.conversation, conversationType: 'personal', tenantId },
+              user: { id: user.id, aadObjectId: user.aadObjectId },
+            };
+          },
+        );
+      } catch (error) {
+        throw classifyDeliveryError(error);
+      }
+      if (!created) throw new DeliveryError('unknown', undefined, undefined, 'the connector did not open a conversation');
+      return created;
+    },
+  };
+
+  return {
+    authenticationDisabled,
+    proactive,
+    async process(exchange, logic) {
+      let status = 200;
+      let body: unknown;
+      // botbuilder writes its answer into an Express-like response; collect it for Fastify.
+      const response: BotResponse = {
+        socket: null,
+        status(code: number) {
+          status = code;
+          return response;
+        },
+        header() {
+          return response;
+        },
+        send(payload: unknown) {
+          body = payload;
+          return response;
+        },
+        end() {
+          return response;
+        },
+      };
+      const request: BotRequest = {
+        method: exchange.method,
+        headers: exchange.headers,
+        body: (exchange.body ?? undefined) as Record<string, unknown> | undefined,
+      };
+      let router = routers.get(logic);
+      if (!router) routers.set(logic, (router = new ActivityRouter(logic)));
+      await adapter.process(request, response, (context) => router.run(context));
+      return { status, body };
+    },
+  };
+}
