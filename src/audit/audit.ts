@@ -37,63 +37,32 @@ export function actorOf(access: TrajectoryAccess): AuditActor {
   return { tenantId: access.principal.tenantId, userId: access.principal.userId, personId: access.personId, name: access.principal.name };
 }
 
-export async function auditCreate(db: Db, actor: AuditActor, trajectoryId: string | null, entity: string, row: Row & { id: string }): Promise<void> {
-  await insertAudit(db, {
-    tenantId: actor.tenantId,
-    trajectoryId,
-    actorUserId: actor.userId,
-    actorPersonId: actor.personId,
-    actorName: actor.name,
-    entity,
-    entityId: row.id,
-    operation: 'create',
-    changes: snapshot(row),
-  });
-}
-
-export async function auditUpdate(db: Db, actor: AuditActor, trajectoryId: string | null, entity: string, before: Row & { id: string }, after: Row): Promise<void> {
-  const changes = diff(before, after);
-  if (Object.keys(changes).length === 0) return;
-  await insertAudit(db, {
-    tenantId: actor.tenantId,
-    trajectoryId,
-    actorUserId: actor.userId,
-    actorPersonId: actor.personId,
-    actorName: actor.name,
-    entity,
-    entityId: before.id,
-    operation: 'update',
-    changes,
-  });
-}
-
-export async function auditDelete(db: Db, actor: AuditActor, trajectoryId: string | null, entity: string, row: Row & { id: string }): Promise<void> {
-  await insertAudit(db, {
-    tenantId: actor.tenantId,
-    trajectoryId,
-    actorUserId: actor.userId,
-    actorPersonId: actor.personId,
-    actorName: actor.name,
-    entity,
-    entityId: row.id,
-    operation: 'delete',
-    changes: snapshot(row),
-  });
+function entry(
+  actor: AuditActor,
+  trajectoryId: string | null,
+  entity: string,
+  entityId: string,
+  operation: AuditEntry['operation'],
+  changes: Record<string, unknown>,
+): AuditEntry {
+  return { tenantId: actor.tenantId, trajectoryId, actorUserId: actor.userId, actorPersonId: actor.personId, actorName: actor.name, entity, entityId, operation, changes };
 }
 
 /** The audit entry for an update, or undefined when nothing that matters changed. */
 export function updateEntry(actor: AuditActor, trajectoryId: string | null, entity: string, before: Row & { id: string }, after: Row): AuditEntry | undefined {
   const changes = diff(before, after);
-  if (Object.keys(changes).length === 0) return undefined;
-  return {
-    tenantId: actor.tenantId,
-    trajectoryId,
-    actorUserId: actor.userId,
-    actorPersonId: actor.personId,
-    actorName: actor.name,
-    entity,
-    entityId: before.id,
-    operation: 'update',
-    changes,
-  };
+  return Object.keys(changes).length === 0 ? undefined : entry(actor, trajectoryId, entity, before.id, 'update', changes);
+}
+
+export async function auditCreate(db: Db, actor: AuditActor, trajectoryId: string | null, entity: string, row: Row & { id: string }): Promise<void> {
+  await insertAudit(db, entry(actor, trajectoryId, entity, row.id, 'create', snapshot(row)));
+}
+
+export async function auditUpdate(db: Db, actor: AuditActor, trajectoryId: string | null, entity: string, before: Row & { id: string }, after: Row): Promise<void> {
+  const change = updateEntry(actor, trajectoryId, entity, before, after);
+  if (change) await insertAudit(db, change);
+}
+
+export async function auditDelete(db: Db, actor: AuditActor, trajectoryId: string | null, entity: string, row: Row & { id: string }): Promise<void> {
+  await insertAudit(db, entry(actor, trajectoryId, entity, row.id, 'delete', snapshot(row)));
 }
