@@ -79,9 +79,11 @@ export function createKansrijkBot(deps: BotDeps): BotLogic {
   }
 
   async function sendCards(turn: IncomingTurn, lead: string, cards: Card[], tail?: string): Promise<void> {
-    const messages = packCards(cards);
-    for (const [i, group] of messages.entries()) {
-      await turn.send({ text: i === 0 ? lead : undefined, cards: group, carousel: group.length > 1 });
+    // The lead goes alone: a client that draws a message with text as text only (the Agents
+    // Playground does) would otherwise never show the cards; Teams shows the two the same way.
+    await turn.send({ text: lead });
+    for (const group of packCards(cards)) {
+      await turn.send({ cards: group, carousel: group.length > 1 });
     }
     if (tail) await turn.send({ text: tail });
   }
@@ -232,7 +234,9 @@ export function createKansrijkBot(deps: BotDeps): BotLogic {
           personalConversationId: kind === 'personal' ? a.conversation.id : undefined,
         });
       }
-      const botJoined = a.membersAdded.some((m) => m.id === a.recipientId) || a.action === 'add';
+      // Teams announces a personal install twice (installationUpdate and conversationUpdate);
+      // greet once, on the conversationUpdate that adds the bot.
+      const botJoined = a.membersAdded.some((m) => m.id === a.recipientId);
       if (botJoined && kind === 'personal') await turn.send({ cards: [helpCard(langOf(a.locale))] });
     },
 

@@ -84,6 +84,13 @@ describe('installation and identity', () => {
     expect((await t.db.db.selectFrom('botConversation').select('installed').where('conversationId', '=', '19:werkgroep@thread.tacv2').executeTakeFirstOrThrow()).installed).toBe(false);
   });
 
+  test('a personal install is greeted once, although Teams announces it twice', async () => {
+    const sofie: TeamsParty = { ...tom, user: { id: '29:sofie-claes', name: 'Sofie Claes', aadObjectId: demoUsers.workGroupChair } };
+    expect((await post(installationUpdate(sofie, 'add'))).statusCode).toBe(200);
+    expect((await post(installActivity(sofie, [sofie.user]))).statusCode).toBe(200);
+    expect(repliedCards()).toHaveLength(1);
+  });
+
   test('activities from a tenant that is not registered are refused and leave no trace', async () => {
     const outsider: TeamsParty = { tenantId: '99999999-0000-4000-8000-000000000000', serviceUrl: standIn.serviceUrl, user: { id: '29:x', name: 'X', aadObjectId: demoUsers.actionOwner } };
     await post(messageActivity(outsider, 'mijn acties'));
