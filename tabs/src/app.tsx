@@ -1,0 +1,238 @@
+import { Button, makeStyles, mergeClasses, Spinner, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Api } from './api/client';
+import type { Trajectory } from './api/types';
+import { AppContext, type AppContextValue } from './app-context';
+import { useCardStyles } from './components/view';
+import { loadPlan, planKey } from './data/plan';
+import { clearResources, loadResource, useResource } from './data/resource';
+import type { Host, HostInfo } from './host/host';
+import { useI18n } from './i18n/i18n';
+import { navigate, parseRoute, paths, useHash, type Route } from './router';
+import { HomeView } from './views/home-view';
+
+// Each view is its own chunk: the first view downloads only what it shows.
+const OverviewView = lazy(() => import('./views/overview-view').then((m) => ({ default: m.OverviewView })));
+const PlanView = lazy(() => import('./views/plan-view').then((m) => ({ default: m.PlanView })));
+const BoardView = lazy(() => import('./views/board-view').then((m) => ({ default: m.BoardView })));
+const MembersView = lazy(() => import('./views/members-view').then((m) => ({ default: m.MembersView })));
+const MyActionsView = lazy(() => import('./views/my-actions-view').then((m) => ({ default: m.MyActionsView })));
+const ConfigView = lazy(() => import('./views/config-view').then((m) => ({ default: m.ConfigView })));
+
+const useStyles = makeStyles({
+  shell: { display: 'flex', flexDirection: 'column', minHeight: '100vh', color: tokens.colorNeutralForeground1 },
+  skip: {
+    position: 'absolute',
+    left: tokens.spacingHorizontalM,
+    top: '-100px',
+    zIndex: 10,
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorBrandForegroundLink,
+    border: `2px solid ${tokens.colorStrokeFocus2}`,
+    ':focus': { top: tokens.spacingVerticalS },
+  },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  logo: { width: '28px', height: '28px', flexShrink: 0 },
+  brandText: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  product: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
+  trajectory: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+  nav: { flexGrow: 1 },
+  navList: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, listStyle: 'none', margin: 0, padding: 0 },
+  navLink: {
+    display: 'inline-block',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    color: tokens.colorNeutralForeground1,
+    textDecorationLine: 'none',
+    fontWeight: tokens.fontWeightRegular,
+    borderBottom: '3px solid transparent',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
+  },
+  navCurrent: { fontWeight: tokens.fontWeightSemibold, borderBottom: `3px solid ${tokens.colorCompoundBrandStroke}`, borderRadius: `${tokens.borderRadiusMedium} ${tokens.borderRadiusMedium} 0 0` },
+  user: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  main: { flexGrow: 1, padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, outline: 'none', minWidth: 0 },
+});
+
+function Logo({ className }: { className: string }) {
+  return (
+    <svg viewBox="0 0 32 32" className={className} aria-hidden="true" focusable="false">
+      <rect width="32" height="32" rx="7" fill="#1E6B52" />
+      <path d="M9 23V9M9 16.5 17 9M12.5 13.5 19 23" stroke="#fff" strokeWidth="2.6" strokeLinecap="round" fill="none" />
+      <circle cx="23" cy="11" r="3" fill="#F2C14E" />
+    </svg>
+  );
+}
+
+function trajectoryOf(route: Route): string | null {
+  return 'trajectoryId' in route ? route.trajectoryId : null;
+}
+
+interface AppProps {
+  api: Api;
+  host: Host | null;
+  hostInfo: HostInfo;
+  userName: string;
+  onSwitchUser: (() => void) | null;
+}
+
+export function App({ api, host, hostInfo, userName, onSwitchUser }: AppProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const styles = useStyles();
+  const card = useCardStyles();
+  const hash = useHash();
+  const route = useMemo(() => parseRoute(hash), [hash]);
+  const trajectoryId = trajectoryOf(route);
+  const mainRef = useRef<HTMLElement>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const readyRef = useRef(false);
+
+  const announceTimer = useRef<number | undefined>(undefined);
+  const announce = useCallback((message: string) => {
+    // Clearing first makes screen readers repeat a message identical to the previous one; only
+    // the last of a quick series (typing in a search box) is read out.
+    setAnnouncement('');
+    window.clearTimeout(announceTimer.current);
+    announceTimer.current = window.setTimeout(() => setAnnouncement(message), 150);
+  }, []);
+  const markReady = useCallback(() => {
+    if (readyRef.current) return;
+    readyRef.current = true;
+    host?.notifyReady();
+  }, [host]);
+
+  useEffect(() => {
+    if (!host) return;
+    host.enableCaching(
+      (contentUrl) => {
+        const target = new URL(contentUrl, window.location.href).hash;
+        if (target) navigate(target, { replace: true });
+      },
+      () => clearResources(),
+    );
+    // A Teams deep link names an action (subPageId "<actionId>" or "<trajectoryId>/<actionId>").
+    const sub = host.info.subPageId?.match(/^(?:([0-9a-f-]{36})\/)?([0-9a-f-]{36})$/i);
+    const current = trajectoryOf(parseRoute(window.location.hash));
+    const target = sub?.[1] ?? current;
+    if (sub?.[2] && target) navigate(paths.action(target, sub[2]), { replace: true });
+  }, [host]);
+
+  // Start reading the view's data while its code is still being downloaded.
+  useEffect(() => {
+    if (route.name === 'plan' || route.name === 'board') void loadResource(planKey(route.trajectoryId), loadPlan(api, route.trajectoryId));
+    if (route.name === 'overview') void loadResource(`overview:${route.trajectoryId}`, () => api.get(`/api/v1/trajectories/${route.trajectoryId}/overview`));
+  }, [api, route]);
+
+  const trajectory = useResource<Trajectory>(trajectoryId ? `trajectory:${trajectoryId}` : null, () => api.get(`/api/v1/trajectories/${trajectoryId}`));
+  const context: AppContextValue = useMemo(() => ({ api, host, hostInfo, userName, announce, markReady }), [api, host, hostInfo, userName, announce, markReady]);
+
+  const nav: { name: Route['name']; href: string; label: string }[] = trajectoryId
+    ? [
+        { name: 'overview', href: paths.overview(trajectoryId), label: t('nav.overview') },
+        { name: 'plan', href: paths.plan(trajectoryId), label: t('nav.plan') },
+        { name: 'board', href: paths.board(trajectoryId), label: t('nav.boards') },
+        { name: 'members', href: paths.members(trajectoryId), label: t('nav.members') },
+      ]
+    : [];
+
+  let view: ReactNode;
+  switch (route.name) {
+    case 'overview':
+      view = <OverviewView trajectoryId={route.trajectoryId} />;
+      break;
+    case 'plan':
+      view = <PlanView trajectoryId={route.trajectoryId} actionId={route.actionId} query={route.query} roles={trajectory.data?.roles} />;
+      break;
+    case 'board':
+      view = <BoardView trajectoryId={route.trajectoryId} domainId={route.domainId} roles={trajectory.data?.roles} />;
+      break;
+    case 'members':
+      view = <MembersView trajectoryId={route.trajectoryId} query={route.query} />;
+      break;
+    case 'myActions':
+      view = <MyActionsView />;
+      break;
+    case 'config':
+      view = <ConfigView />;
+      break;
+    default:
+      view = <HomeView />;
+  }
+
+  const showNav = route.name !== 'config';
+  return (
+    <AppContext.Provider value={context}>
+      <div className={styles.shell}>
+        <a
+          href="#main"
+          className={styles.skip}
+          onClick={(event) => {
+            // The hash is the router's: move focus instead of following the link.
+            event.preventDefault();
+            mainRef.current?.focus();
+          }}
+        >
+          {t('app.skipToContent')}
+        </a>
+        <header className={styles.header}>
+          <div className={styles.brand}>
+            <Logo className={styles.logo} />
+            <div className={styles.brandText}>
+              <span className={styles.product}>{t('app.name')}</span>
+              {trajectory.data ? (
+                <span className={styles.trajectory}>
+                  {trajectory.data.name} · {trajectory.data.municipality}
+                </span>
+              ) : null}
+            </div>
+          </div>
+          {showNav && nav.length ? (
+            <nav className={styles.nav} aria-label={t('nav.label')}>
+              <ul className={styles.navList}>
+                {nav.map((item) => {
+                  const current = item.name === route.name;
+                  return (
+                    <li key={item.name}>
+                      <a href={item.href} className={mergeClasses(styles.navLink, current && styles.navCurrent)} aria-current={current ? 'page' : undefined}>
+                        {item.label}
+                      </a>
+                    </li>
+                  );
+                })}
+              </ul>
+            </nav>
+          ) : (
+            <span className={styles.nav} />
+          )}
+          {onSwitchUser ? (
+            <div className={styles.user}>
+              <span>
+                {t('shell.devMode')} · {t('shell.signedInAs', { name: userName })}
+              </span>
+              <Button size="small" onClick={onSwitchUser}>
+                {t('shell.switchUser')}
+              </Button>
+            </div>
+          ) : null}
+        </header>
+        <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
+          <Suspense fallback={<Spinner label={t('app.loading')} />}>{view}</Suspense>
+        </main>
+        <div role="status" aria-live="polite" aria-atomic="true" className={card.srOnly} data-testid="announcer">
+          {announcement}
+        </div>
+      </div>
+    </AppContext.Provider>
+  );
+}

@@ -1,0 +1,22 @@
+import { useCallback, useMemo, useState } from 'react';
+
+/**
+ * State for a dialog or drawer that stays mounted while it closes. Fluent's modals restore
+ * the page (aria-hidden, focus) on their way out; unmounting one that is still open leaves
+ * the rest of the page hidden from assistive technology.
+ */
+export interface Modal<T> {
+  value: T | null;
+  open: boolean;
+  /** Changes on every show, so that a dialog shown again starts with fresh state. */
+  key: number;
+  show(value: T): void;
+  hide(): void;
+}
+
+export function useModal<T>(): Modal<T> {
+  const [state, setState] = useState<{ value: T; open: boolean; key: number } | null>(null);
+  const show = useCallback((value: T) => setState((s) => ({ value, open: true, key: (s?.key ?? 0) + 1 })), []);
+  const hide = useCallback(() => setState((s) => (s ? { ...s, open: false } : s)), []);
+  return useMemo(() => ({ value: state?.value ?? null, open: state?.open ?? false, key: state?.key ?? 0, show, hide }), [state, show, hide]);
+}

@@ -1,0 +1,55 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { ApiError } from '../api/client';
+import { useI18n, type I18n } from '../i18n/i18n';
+
+export function describeError(i18n: I18n, error: unknown): string {
+  if (error instanceof ApiError) {
+    switch (error.status) {
+      case 0:
+        return i18n.t('error.network');
+      case 401:
+        return i18n.t('error.auth');
+      case 403:
+        return i18n.t('error.forbidden');
+      case 404:
+        return i18n.t('error.notFound');
+      default:
+        return i18n.t('error.generic', { status: error.status });
+    }
+  }
+  return i18n.t('error.generic', { status: error instanceof Error ? error.message : String(error) });
+}
+
+export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const i18n = useI18n();
+  return (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{i18n.t('error.title')}</MessageBarTitle>
+        {describeError(i18n, error)}
+      </MessageBarBody>
+      {onRetry ? (
+        <MessageBarActions>
+          <Button onClick={onRetry}>{i18n.t('error.retry')}</Button>
+        </MessageBarActions>
+      ) : null}
+    </MessageBar>
+  );
+}
+
+/** The server answers in English; fields are labelled in the user's language, so are their errors. */
+export function translateServerMessage(i18n: I18n, message: string): string {
+  const { t } = i18n;
+  if (message === 'must not be empty') return t('v.empty');
+  const max = /^at most (\d+) characters$/.exec(message);
+  if (max) return t('v.maxChars', { max: max[1]! });
+  if (message.startsWith('must be a date')) return t('v.date');
+  if (message === 'must not be before startDate') return t('v.dueBeforeStart');
+  if (message === 'must not be before periodStart' || message === 'must not be after periodEnd') return t('v.periodOrder');
+  if (message === 'must not be negative') return t('v.negative');
+  if (message === 'too large') return t('v.tooLarge');
+  if (message === 'give a reason when postponing') return t('v.postponeReason');
+  if (message === 'no such person') return t('v.noSuchPerson');
+  if (/expected number/i.test(message)) return t('v.number');
+  return t('v.invalid', { message });
+}

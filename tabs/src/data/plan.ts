@@ -1,0 +1,77 @@
+import type { Api } from '../api/client';
+import { openStatuses, type Action, type Plan, type PlanAction, type PlanDomain, type PlanOperational, type PlanStrategic } from '../api/types';
+import { mutateResource, useResource, type Resource } from './resource';
+
+export const planKey = (trajectoryId: string) => `plan:${trajectoryId}`;
+
+export const loadPlan = (api: Api, trajectoryId: string) => () => api.get<Plan>(`/api/v1/trajectories/${trajectoryId}/plan`);
+
+export function usePlan(api: Api, trajectoryId: string): Resource<Plan> {
+  return useResource(planKey(trajectoryId), loadPlan(api, trajectoryId));
+}
+
+export function isOverdue(a: { dueDate: string | null; status: string }, today: string): boolean {
+  return Boolean(a.dueDate && a.dueDate < today && (openStatuses as readonly string[]).includes(a.status));
+}
+
+export interface ActionPlace {
+  action: PlanAction;
+  operational: PlanOperational;
+  strategic: PlanStrategic;
+  domain: PlanDomain;
+}
+
+export function findAction(plan: Plan, actionId: string): ActionPlace | null {
+  for (const domain of plan.domains)
+    for (const strategic of domain.strategicObjectives)
+      for (const operational of strategic.operationalObjectives)
+        for (const action of operational.actions) if (action.id === actionId) return { action, operational, strategic, domain };
+  return null;
+}
+
+export function actionsOfDomain(domain: PlanDomain): PlanAction[] {
+  return domain.strategicObjectives.flatMap((s) => s.operationalObjectives.flatMap((o) => o.actions));
+}
+
+export function allActions(plan: Plan): PlanAction[] {
+  return plan.domains.flatMap(actionsOfDomain);
+}
+
+/** Puts the server's version of an action into the plan, copying only the path that changed. */
+export function withAction(plan: Plan, fresh: Action | PlanAction): Plan {
+  const merge = (a: PlanAction): PlanAction => {
+    const next: PlanAction = {
+      ...a,
+      title: fresh.title,
+      status: fresh.status,
+      ownerId: fresh.ownerId,
+      startDate: fresh.startDate,
+      dueDate: fresh.dueDate,
+      version: fresh.version,
+      partners: fresh.partners,
+      means: fresh.means,
+      budget: fresh.budget,
+    };
+    return { ...next, overdue: isOverdue(next, plan.today) };
+  };
+  return {
+    ...plan,
+    domains: plan.domains.map((d) =>
+      !actionsOfDomain(d).some((a) => a.id === fresh.id)
+        ? d
+        : {
+            ...d,
+            strategicObjectives: d.strategicObjectives.map((s) => ({
+              ...s,
+              operationalObjectives: s.operationalObjectives.map((o) =>
+                o.actions.some((a) => a.id === fresh.id) ? { ...o, actions: o.actions.map((a) => (a.id === fresh.id ? merge(a) : a)) } : o,
+              ),
+            })),
+          },
+    ),
+  };
+}
+
+export function applyActionToPlan(trajectoryId: string, fresh: Action | PlanAction): void {
+  mutateResource<Plan>(planKey(trajectoryId), (plan) => withAction(plan, fresh));
+}

@@ -1,0 +1,289 @@
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  Textarea,
+} from '@fluentui/react-components';
+import { useEffect, useState, type FormEvent } from 'react';
+import { actionStatuses, sevenB, type Action, type ActionStatus, type Person, type PlanOperational } from '../api/types';
+import { useApp } from '../app-context';
+import { fieldState, FormError, useFormStyles, useSubmit } from '../components/form';
+import { ErrorBox } from '../components/problem';
+import { useResource } from '../data/resource';
+import { useI18n } from '../i18n/i18n';
+
+export type ActionDialogMode = { kind: 'new'; operational: PlanOperational } | { kind: 'edit'; actionId: string };
+
+interface ActionForm {
+  title: string;
+  description: string;
+  ownerId: string;
+  startDate: string;
+  dueDate: string;
+  status: ActionStatus;
+  means: string;
+  budget: string;
+  partners: string;
+  intendedResult: string;
+  expectedResult: string;
+  evaluationMethod: string;
+  sevenB: string[];
+}
+
+const blank: ActionForm = {
+  title: '',
+  description: '',
+  ownerId: '',
+  startDate: '',
+  dueDate: '',
+  status: 'planned',
+  means: '',
+  budget: '',
+  partners: '',
+  intendedResult: '',
+  expectedResult: '',
+  evaluationMethod: '',
+  sevenB: [],
+};
+
+function formOf(a: Action): ActionForm {
+  return {
+    title: a.title,
+    description: a.description,
+    ownerId: a.ownerId ?? '',
+    startDate: a.startDate ?? '',
+    dueDate: a.dueDate ?? '',
+    status: a.status,
+    means: a.means,
+    budget: a.budget === null ? '' : String(a.budget),
+    partners: a.partners.join(', '),
+    intendedResult: a.intendedResult,
+    expectedResult: a.expectedResult,
+    evaluationMethod: a.evaluationMethod,
+    sevenB: a.sevenB,
+  };
+}
+
+/** What the API receives; an unreadable budget is sent as typed so that the server names the field. */
+function bodyOf(f: ActionForm): Record<string, unknown> {
+  const budget = f.budget.trim() === '' ? null : Number.isFinite(Number(f.budget)) ? Number(f.budget) : f.budget;
+  return {
+    title: f.title,
+    description: f.description,
+    ownerId: f.ownerId || null,
+    startDate: f.startDate || null,
+    dueDate: f.dueDate || null,
+    status: f.status,
+    means: f.means,
+    budget,
+    partners: f.partners
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
+    intendedResult: f.intendedResult,
+    expectedResult: f.expectedResult,
+    evaluationMethod: f.evaluationMethod,
+    sevenB: f.sevenB,
+  };
+}
+
+/** Only what the user changed: an action owner may change just a few fields, and less overlap means fewer conflicts. */
+function changes(base: ActionForm, draft: ActionForm): Record<string, unknown> {
+  const before = bodyOf(base);
+  return Object.fromEntries(Object.entries(bodyOf(draft)).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k])));
+}
+
+export function ActionDialog({
+  open,
+  trajectoryId,
+  mode,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  trajectoryId: string;
+  mode: ActionDialogMode;
+  onClose: () => void;
+  onSaved: (action: Action, created: boolean) => Promise<void>;
+}) {
+  const { api } = useApp();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const styles = useFormStyles();
+  const people = useResource<Person[]>(`people:${trajectoryId}`, () => api.get(`/api/v1/trajectories/${trajectoryId}/people`));
+  const [loaded, setLoaded] = useState<Action | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [form, setForm] = useState<ActionForm>(blank);
+  const [note, setNote] = useState('');
+  const { saving, errors, formError, conflict, submit, clearConflict } = useSubmit();
+  const editing = mode.kind === 'edit';
+  const editId = mode.kind === 'edit' ? mode.actionId : null;
+
+  useEffect(() => {
+    if (!editId) return;
+    api.get<Action>(`/api/v1/actions/${editId}`).then(
+      (action) => {
+        setLoaded(action);
+        setForm(formOf(action));
+      },
+      (error: unknown) => setLoadError(error),
+    );
+  }, [api, editId]);
+
+  const set = <K extends keyof ActionForm>(key: K, value: ActionForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const fresh = conflict?.current as Action | undefined;
+  const postponing = editing && form.status === 'postponed' && loaded?.status !== 'postponed';
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const result: { saved: Action | null } = { saved: null };
+    const ok = await submit(async () => {
+      if (mode.kind === 'new') {
+        const { status: _status, ...body } = bodyOf(form);
+        result.saved = await api.post<Action>(`/api/v1/operational-objectives/${mode.operational.id}/actions`, body);
+        return;
+      }
+      if (!loaded) return;
+      const base = fresh ?? loaded;
+      const patch = changes(formOf(base), form);
+      if (note.trim()) patch.progressNote = note;
+      result.saved = Object.keys(patch).length ? await api.patch<Action>(`/api/v1/actions/${loaded.id}`, patch, { ifMatch: base.version }) : base;
+    });
+    if (ok && result.saved) await onSaved(result.saved, mode.kind === 'new');
+  };
+
+  const showFresh = () => {
+    if (!fresh) return;
+    setLoaded(fresh);
+    setForm(formOf(fresh));
+    clearConflict();
+  };
+
+  const owners = [...(people.data ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName, i18n.locale));
+
+  return (
+    <Dialog open={open} onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
+      <DialogSurface style={{ maxWidth: '760px', width: 'calc(100vw - 32px)' }}>
+        <form onSubmit={(e) => void save(e)} noValidate>
+          <DialogBody>
+            <DialogTitle>{t(editing ? 'dialog.editAction' : 'dialog.newAction')}</DialogTitle>
+            <DialogContent className={styles.form}>
+              {mode.kind === 'new' ? <p className={styles.under}>{t('form.under', { name: mode.operational.title })}</p> : null}
+              {loadError ? <ErrorBox error={loadError} /> : null}
+              {editing && !loaded && !loadError ? <Spinner label={t('detail.loading')} /> : null}
+              {fresh ? (
+                <MessageBar intent="warning" layout="multiline">
+                  <MessageBarBody>
+                    <MessageBarTitle>{t('conflict.title')}</MessageBarTitle>
+                    {t('conflict.dialog')}
+                  </MessageBarBody>
+                  <MessageBarActions>
+                    <Button onClick={showFresh}>{t('conflict.loadFresh')}</Button>
+                  </MessageBarActions>
+                </MessageBar>
+              ) : null}
+              <FormError message={formError} />
+              {!editing || loaded ? (
+                <>
+                  <Field label={t('form.title')} required {...fieldState(errors, 'title')}>
+                    <Input name="title" value={form.title} onChange={(_, d) => set('title', d.value)} />
+                  </Field>
+                  <Field label={t('form.description')} {...fieldState(errors, 'description')}>
+                    <Textarea name="description" value={form.description} onChange={(_, d) => set('description', d.value)} resize="vertical" />
+                  </Field>
+                  <div className={styles.row}>
+                    <Field label={t('form.owner')} {...fieldState(errors, 'ownerId')}>
+                      <Select name="ownerId" value={form.ownerId} onChange={(_, d) => set('ownerId', d.value)}>
+                        <option value="">{t('form.nobody')}</option>
+                        {owners.map((p) => (
+                          <option key={p.id} value={p.id}>
+                            {p.displayName}
+                          </option>
+                        ))}
+                      </Select>
+                    </Field>
+                    {editing ? (
+                      <Field label={t('form.status')} {...fieldState(errors, 'status')}>
+                        <Select name="status" value={form.status} onChange={(_, d) => set('status', d.value as ActionStatus)}>
+                          {actionStatuses.map((s) => (
+                            <option key={s} value={s}>
+                              {t(`status.${s}`)}
+                            </option>
+                          ))}
+                        </Select>
+                      </Field>
+                    ) : null}
+                  </div>
+                  <div className={styles.row}>
+                    <Field label={t('form.startDate')} {...fieldState(errors, 'startDate')}>
+                      <Input name="startDate" type="date" value={form.startDate} onChange={(_, d) => set('startDate', d.value)} />
+                    </Field>
+                    <Field label={t('form.dueDate')} {...fieldState(errors, 'dueDate')}>
+                      <Input name="dueDate" type="date" value={form.dueDate} onChange={(_, d) => set('dueDate', d.value)} />
+                    </Field>
+                  </div>
+                  {editing ? (
+                    <Field label={postponing ? t('form.postponeReason') : t('form.progressNote')} required={postponing} {...fieldState(errors, 'progressNote')}>
+                      <Textarea name="progressNote" value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" />
+                    </Field>
+                  ) : null}
+                  <div className={styles.row}>
+                    <Field label={t('form.means')} {...fieldState(errors, 'means')}>
+                      <Input name="means" value={form.means} onChange={(_, d) => set('means', d.value)} />
+                    </Field>
+                    <Field label={t('form.budget')} {...fieldState(errors, 'budget')}>
+                      <Input name="budget" inputMode="decimal" value={form.budget} onChange={(_, d) => set('budget', d.value)} />
+                    </Field>
+                  </div>
+                  <Field label={t('form.partners')} hint={t('form.partnersHint')} {...fieldState(errors, 'partners')}>
+                    <Input name="partners" value={form.partners} onChange={(_, d) => set('partners', d.value)} />
+                  </Field>
+                  <Field label={t('form.intendedResult')} {...fieldState(errors, 'intendedResult')}>
+                    <Textarea name="intendedResult" value={form.intendedResult} onChange={(_, d) => set('intendedResult', d.value)} resize="vertical" />
+                  </Field>
+                  <Field label={t('form.evaluationMethod')} {...fieldState(errors, 'evaluationMethod')}>
+                    <Textarea name="evaluationMethod" value={form.evaluationMethod} onChange={(_, d) => set('evaluationMethod', d.value)} resize="vertical" />
+                  </Field>
+                  <fieldset className={styles.fieldset}>
+                    <legend className={styles.legend}>{t('form.sevenB')}</legend>
+                    <div className={styles.checks}>
+                      {sevenB.map((b) => (
+                        <Checkbox
+                          key={b}
+                          label={t(`sevenB.${b}`)}
+                          checked={form.sevenB.includes(b)}
+                          onChange={(_, d) => set('sevenB', d.checked ? [...form.sevenB, b] : form.sevenB.filter((x) => x !== b))}
+                        />
+                      ))}
+                    </div>
+                  </fieldset>
+                </>
+              ) : null}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={onClose}>
+                {t('form.cancel')}
+              </Button>
+              <Button type="submit" appearance="primary" disabled={saving || (editing && !loaded)}>
+                {saving ? t('form.saving') : t('form.save')}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}

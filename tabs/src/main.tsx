@@ -1,0 +1,19 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { mightBeInTeams, type Host } from './host/host';
+import { Root } from './root';
+
+async function start(): Promise<void> {
+  let host: Host | null = null;
+  if (mightBeInTeams()) {
+    const { connectTeams } = await import('./host/teams-host');
+    host = await connectTeams();
+  }
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <Root host={host} />
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,62 @@
+import { useSyncExternalStore } from 'react';
+
+/** Hash routes, so that Teams' contentUrl and deep links can point at any view of the one page. */
+export type Route =
+  | { name: 'home' }
+  | { name: 'config' }
+  | { name: 'myActions' }
+  | { name: 'overview'; trajectoryId: string }
+  | { name: 'plan'; trajectoryId: string; actionId: string | null; query: URLSearchParams }
+  | { name: 'board'; trajectoryId: string; domainId: string | null }
+  | { name: 'members'; trajectoryId: string; query: URLSearchParams };
+
+export type RouteName = Route['name'];
+
+export function parseRoute(hash: string): Route {
+  const [path = '', search = ''] = hash.replace(/^#/, '').split('?');
+  const query = new URLSearchParams(search);
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'config') return { name: 'config' };
+  if (parts[0] === 'my-actions') return { name: 'myActions' };
+  if (parts[0] === 't' && parts[1]) {
+    const trajectoryId = parts[1];
+    switch (parts[2]) {
+      case 'plan':
+        return { name: 'plan', trajectoryId, actionId: null, query };
+      case 'actions':
+        return { name: 'plan', trajectoryId, actionId: parts[3] ?? null, query };
+      case 'board':
+        return { name: 'board', trajectoryId, domainId: parts[3] ?? null };
+      case 'members':
+        return { name: 'members', trajectoryId, query };
+      default:
+        return { name: 'overview', trajectoryId };
+    }
+  }
+  return { name: 'home' };
+}
+
+export const paths = {
+  overview: (t: string) => `#/t/${t}/overview`,
+  plan: (t: string, query?: Record<string, string>) => `#/t/${t}/plan${query ? `?${new URLSearchParams(query).toString()}` : ''}`,
+  action: (t: string, actionId: string) => `#/t/${t}/actions/${actionId}`,
+  board: (t: string, domainId?: string) => `#/t/${t}/board${domainId ? `/${domainId}` : ''}`,
+  members: (t: string, query?: Record<string, string>) => `#/t/${t}/members${query ? `?${new URLSearchParams(query).toString()}` : ''}`,
+  myActions: () => '#/my-actions',
+  config: () => '#/config',
+  home: () => '#/',
+};
+
+export function navigate(hash: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) window.location.replace(hash);
+  else window.location.hash = hash;
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, () => window.location.hash);
+}
