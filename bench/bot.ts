@@ -5,9 +5,11 @@ import path from 'node:path';
 import pg from 'pg';
 import { createFollowUpMessenger } from '../bot/proactive/follow-up-messenger';
 import { createBotTransport } from '../bot/transport/bot-framework';
+import { loadConfig } from '../src/config/config';
 import { connectDatabase } from '../src/db/database';
 import { migrateToLatest } from '../src/db/migrate';
 import { manualClock } from '../src/follow-ups/clock';
+import { createFollowUpRunner, type FollowUpRunner } from '../src/follow-ups/follow-up-scheduler';
 import { createFollowUpService } from '../src/follow-ups/follow-up-service';
 import { demoTenants, demoUsers } from '../src/seed/demo-ids';
 import { seedDemo } from '../src/seed/demo-seed';
@@ -19,6 +21,7 @@ import { createFollowUpFixture, followUpIdOf } from './follow-up-fixtures';
  * each invoke changing an action in Postgres; (2) 10,000 follow-ups over 300 municipalities
  * against the connector stand-in enforcing Teams' limits, compared with the fastest time those
  * limits allow. Self-contained: makes its own databases on the Postgres at adminUrl.
+ * BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") goes to the server of (1).
  */
 const INVOKE_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PORT = Number(process.env.BENCH_BOT_PORT ?? 39791);
@@ -43,22 +46,79 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
+/** Enough actions that one is never in flight twice: each comes back round only after ~INVOKE_ACTIONS requests. */
+const INVOKE_ACTIONS = Number(process.env.BENCH_INVOKE_ACTIONS ?? 2500);
+const INVOKE_CLIENTS = 50;
+
+interface ActionState {
+  version: number;
+  status: 'planned' | 'in_progress';
+}
+
+/**
+ * The invokes of 50 clients over a pool of actions used round-robin. An action is handed out
+ * only when idle and with the version and status its last answer showed, so every invoke is a
+ * real change (not a conflict card): autocannon builds the next request of a connection right
+ * after the previous answer, and an answer that never came (cut off at the end of a run) keeps
+ * its action out of the pool for good. The answer names its action itself (the card's data),
+ * so nothing depends on autocannon's per-connection context.
+ */
+function createInvokePool(states: Map<string, ActionState>) {
+  const idle = [...states.keys()];
+  let changed = 0;
+  let answers = 0;
+  return {
+    changed: () => changed,
+    answers: () => answers,
+    reset() {
+      changed = 0;
+      answers = 0;
+    },
+    /** The next idle action, taken out of the pool until its answer arrives. */
+    take(): { actionId: string; state: ActionState } {
+      const actionId = idle.shift();
+      if (!actionId) throw new Error(`all ${states.size} benchmark actions are in flight`);
+      return { actionId, state: states.get(actionId)! };
+    },
+    answered(status: number, body: string): void {
+      answers++;
+      const actionId = /"actionId":"([0-9a-f-]{36})"/.exec(body)?.[1];
+      const version = /"version":(\d+)/.exec(body)?.[1];
+      const shown = /"shownStatus":"(\w+)"/.exec(body)?.[1];
+      if (status !== 200 || !actionId || !version || !states.has(actionId)) return;
+      if (/Opgeslagen/.test(body)) changed++;
+      states.set(actionId, { version: Number(version), status: shown === 'in_progress' ? 'in_progress' : 'planned' });
+      idle.push(actionId);
+    },
+  };
+}
+
 async function invokeBenchmark(adminUrl: string): Promise<Record<string, number>> {
   const url = await freshDatabase(adminUrl, 'kansrijk_bench_bot_invoke');
   const handle = connectDatabase(url, 4);
   await migrateToLatest(handle.db);
   await seedDemo(handle.db);
-  // One action per client, owned by Tom Maes, so that clients do not conflict with each other.
+  // Actions owned by Tom Maes, who updates them from his personal chat.
   const tom = await handle.db.selectFrom('person').select('id').where('entraObjectId', '=', demoUsers.actionOwner).executeTakeFirstOrThrow();
   const template = await handle.db.selectFrom('action').selectAll().where('ownerId', '=', tom.id).executeTakeFirstOrThrow();
-  const ids: string[] = Array.from({ length: 50 }, () => randomUUID());
+  const ids: string[] = Array.from({ length: INVOKE_ACTIONS }, () => randomUUID());
+  for (let i = 0; i < ids.length; i += 1000) {
+    await handle.db
+      .insertInto('action')
+      .values(ids.slice(i, i + 1000).map((id, j) => ({ tenantId: template.tenantId, id, trajectoryId: template.trajectoryId, domainId: template.domainId, operationalObjectiveId: template.operationalObjectiveId, title: `Benchmarkactie ${i + j + 1}`, ownerId: tom.id, status: 'planned', dueDate: '2030-06-30' })))
+      .execute();
+  }
+  // As in a municipality where the app is installed for the team: every member is known to the
+  // bot, so the card's refresh list (owner and coordinators) has rows to find.
+  const people = await handle.db.selectFrom('person').select(['id', 'entraObjectId']).where('tenantId', '=', template.tenantId).where('entraObjectId', 'is not', null).execute();
   await handle.db
-    .insertInto('action')
-    .values(ids.map((id, i) => ({ tenantId: template.tenantId, id, trajectoryId: template.trajectoryId, domainId: template.domainId, operationalObjectiveId: template.operationalObjectiveId, title: `Benchmarkactie ${i + 1}`, ownerId: tom.id, status: 'planned', dueDate: '2030-06-30' })))
+    .insertInto('botUser')
+    .values(people.map((p, i) => ({ tenantId: template.tenantId, aadObjectId: p.entraObjectId!, teamsUserId: `29:member-${i}`, name: `Lid ${i}`, personId: p.id, personalConversationId: null })))
     .execute();
   await handle.close();
 
-  const server = spawn(process.execPath, [path.resolve(__dirname, '../src/main.js')], {
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const server = spawn(process.execPath, [...nodeArgs, path.resolve(__dirname, '../src/main.js')], {
     env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), HOST: '127.0.0.1', SEED_DEMO: 'false', JOBS_ENABLED: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'development', BOT_ID: '' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -69,28 +129,23 @@ async function invokeBenchmark(adminUrl: string): Promise<Record<string, number>
       if (await fetch(`${base}/healthz`).then((r) => r.ok).catch(() => false)) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    const versions = new Map(ids.map((id) => [id, 1]));
-    const statuses = new Map(ids.map((id) => [id, 'planned']));
-    let next = 0;
+    const pool = createInvokePool(new Map(ids.map((id) => [id, { version: 1, status: 'planned' }])));
     const run = (seconds: number) =>
       new Promise<{ times: number[]; result: autocannon.Result }>((resolve, reject) => {
         const times: number[] = [];
         const instance = autocannon(
           {
             url: base,
-            connections: 50,
+            connections: INVOKE_CLIENTS,
             duration: seconds,
             method: 'POST',
             headers: { 'content-type': 'application/json' },
             requests: [
               {
                 path: '/api/messages',
-                setupRequest: (req: autocannon.Request, context: Record<string, unknown>) => {
-                  context.actionId ??= ids[next++ % ids.length];
-                  const actionId = context.actionId as string;
-                  const shown = statuses.get(actionId)!;
-                  const status = shown === 'planned' ? 'in_progress' : 'planned';
-                  context.status = status;
+                setupRequest: (req: autocannon.Request) => {
+                  const { actionId, state } = pool.take();
+                  const status = state.status === 'planned' ? 'in_progress' : 'planned';
                   const activity = {
                     type: 'invoke',
                     name: 'adaptiveCard/action',
@@ -104,17 +159,16 @@ async function invokeBenchmark(adminUrl: string): Promise<Record<string, number>
                     channelData: { tenant: { id: demoTenants.beekvliet.id } },
                     value: {
                       trigger: 'manual',
-                      action: { type: 'Action.Execute', verb: 'updateAction', data: { verb: 'updateAction', actionId, version: versions.get(actionId), lang: 'nl', shownStatus: shown, shownDueDate: '2030-06-30', status, progressNote: 'Stand van zaken bijgewerkt' } },
+                      action: {
+                        type: 'Action.Execute',
+                        verb: 'updateAction',
+                        data: { verb: 'updateAction', actionId, version: state.version, lang: 'nl', shownStatus: state.status, shownDueDate: '2030-06-30', status, progressNote: 'Stand van zaken bijgewerkt' },
+                      },
                     },
                   };
                   return { ...req, body: JSON.stringify(activity) };
                 },
-                onResponse: (status: number, body: string, context: Record<string, unknown>) => {
-                  const version = /"version":(\d+)/.exec(body)?.[1];
-                  const actionId = context.actionId as string;
-                  if (status === 200 && version && /Opgeslagen/.test(body)) statuses.set(actionId, context.status as string);
-                  if (version) versions.set(actionId, Number(version));
-                },
+                onResponse: (status: number, body: string) => pool.answered(status, body),
               },
             ],
           } as autocannon.Options,
@@ -123,18 +177,27 @@ async function invokeBenchmark(adminUrl: string): Promise<Record<string, number>
         instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
       });
     await run(2); // warm-up
-    const { times, result } = await run(INVOKE_SECONDS);
-    times.sort((a, b) => a - b);
+    await new Promise((r) => setTimeout(r, 500)); // let the server finish what the warm-up cut off
     const check = connectDatabase(url, 1);
-    const changed = await check.db.selectFrom('action').select((eb) => eb.fn.sum<number>('version').as('v')).where('id', 'in', ids).executeTakeFirstOrThrow();
+    const versionSum = async () => Number((await check.db.selectFrom('action').select((eb) => eb.fn.sum<number>('version').as('v')).where('id', 'in', ids).executeTakeFirstOrThrow()).v);
+    const before = await versionSum();
+    pool.reset();
+    const { times, result } = await run(INVOKE_SECONDS);
+    await new Promise((r) => setTimeout(r, 500));
+    const after = await versionSum();
     await check.close();
+    times.sort((a, b) => a - b);
+    const answered = pool.answers();
     return {
       'invoke p50 ms': percentile(times, 50),
       'invoke p95 ms': percentile(times, 95),
       'invoke req/s (50 clients)': result.requests.total / INVOKE_SECONDS,
       'invoke non-2xx': result.non2xx,
       'invoke errors': result.errors,
-      'actions changed (versions)': Number(changed.v) - ids.length,
+      'invokes answered': answered,
+      // Counted twice: from the answers ("Opgeslagen") and from the versions in the database.
+      'invokes saved (answers) %': (100 * pool.changed()) / answered,
+      'actions changed (versions)': after - before,
     };
   } finally {
     server.kill('SIGTERM');
@@ -152,11 +215,18 @@ function zipfSizes(total: number, tenants: number): number[] {
   return sizes;
 }
 
+/**
+ * Dispatch as production runs it: the pg-boss runner (a tick that plans every tenant and queues
+ * one job per tenant with work, biggest first; DEFAULT_TENANT_CONCURRENCY tenants at once per
+ * instance) on a pool of the configured default size, one instance. Timed from the trigger
+ * until every reminder has reached the stand-in and its outcome is recorded.
+ */
 async function dispatchBenchmark(adminUrl: string): Promise<Record<string, number>> {
   const url = await freshDatabase(adminUrl, 'kansrijk_bench_bot_followups');
-  const handle = connectDatabase(url, 40);
+  const handle = connectDatabase(url, loadConfig({ AUTH_MODE: 'dev' }).database.poolSize);
   await migrateToLatest(handle.db);
   const standIn = await startConnectorStandIn();
+  let runner: FollowUpRunner | undefined;
   try {
     const today = '2026-03-11';
     const reminders = zipfSizes(10_000, 300);
@@ -171,24 +241,26 @@ async function dispatchBenchmark(adminUrl: string): Promise<Record<string, numbe
     const clock = manualClock('2026-03-11T09:00:00Z');
     const transport = createBotTransport({ appId: undefined, password: undefined, tenantId: undefined, appType: 'SingleTenant' }, () => undefined);
     const service = createFollowUpService({ db: handle.db, clock, workerId: 'bench', messenger: createFollowUpMessenger(handle.db, transport.proactive) });
+    runner = createFollowUpRunner({ connectionString: url, service, log: (message, error) => console.error(message, error ?? '') });
+    await runner.start();
 
     const started = performance.now();
-    await service.planAll();
-    const queue = (await service.readyTenants()).map((r) => r.tenantId); // biggest first
-    await Promise.all(
-      Array.from({ length: 32 }, async () => {
-        for (let tenantId = queue.shift(); tenantId; tenantId = queue.shift()) await service.dispatchTenant(tenantId);
-      }),
-    );
+    await runner.trigger();
+    await standIn.waitFor(fixture.expectedReminders, 300_000);
+    const open = async () =>
+      Number((await handle.db.selectFrom('followUp').select((eb) => eb.fn.countAll<number>().as('n')).where('state', 'in', ['pending', 'sending']).executeTakeFirstOrThrow()).n);
+    while ((await open()) > 0) await new Promise((r) => setTimeout(r, 10));
     const elapsed = (performance.now() - started) / 1000;
 
     const perTenantLimit = teamsLimits.perTenant[0]!.limit;
     const lowerBound = Math.max(...[...fixture.perTenant.values()].map((n) => Math.ceil(n / perTenantLimit) - 1));
     const ids = standIn.proactive().map((a) => followUpIdOf(a.activity));
     const distinct = new Set(ids);
+    const sent = await handle.db.selectFrom('followUp').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'sent').executeTakeFirstOrThrow();
     return {
       'follow-ups expected': fixture.expectedReminders,
       'follow-ups delivered': distinct.size,
+      'follow-ups recorded sent': Number(sent.n),
       'follow-ups duplicates': ids.length - distinct.size,
       'follow-ups lost': fixture.expectedReminders - distinct.size,
       'Teams limit violations': standIn.violations.length,
@@ -197,11 +269,17 @@ async function dispatchBenchmark(adminUrl: string): Promise<Record<string, numbe
       'dispatch ratio (allowed/actual)': lowerBound / elapsed,
     };
   } finally {
+    await runner?.stop();
     await standIn.close();
     await handle.close();
   }
 }
 
+/** BENCH_BOT=invoke or BENCH_BOT=dispatch runs one of the two. */
 export async function runBotBenchmarks(options: { adminUrl: string }): Promise<Record<string, number>> {
-  return { ...(await invokeBenchmark(options.adminUrl)), ...(await dispatchBenchmark(options.adminUrl)) };
+  const only = process.env.BENCH_BOT;
+  return {
+    ...(only === 'dispatch' ? {} : await invokeBenchmark(options.adminUrl)),
+    ...(only === 'invoke' ? {} : await dispatchBenchmark(options.adminUrl)),
+  };
 }

@@ -43,6 +43,14 @@ async function main(): Promise<void> {
     ? undefined
     : await startEmbeddedPostgres({ dataDir: path.join(ROOT, '.data/bench'), port: Number(process.env.BENCH_PG_PORT ?? 54369) });
   const adminUrl = process.env.DATABASE_URL ?? embedded!.connectionString;
+  // BENCH_ONLY=bot skips the API and tabs figures (a faster loop while working on the bot).
+  if (process.env.BENCH_ONLY !== 'bot') await apiBenchmarks(adminUrl);
+  await botBenchmarks(adminUrl);
+  await embedded?.stop();
+  console.log(`\nbenchmark finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+async function apiBenchmarks(adminUrl: string): Promise<void> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
@@ -111,7 +119,9 @@ async function main(): Promise<void> {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
   }
+}
 
+async function botBenchmarks(adminUrl: string): Promise<void> {
   const botBench = path.join(__dirname, 'bot.js');
   if (existsSync(botBench)) {
     const { runBotBenchmarks } = (await import(botBench)) as typeof import('./bot');
@@ -119,8 +129,6 @@ async function main(): Promise<void> {
     console.log('\nBot');
     for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(28)} ${typeof v === 'number' ? v.toFixed(2) : String(v)}`);
   }
-  await embedded?.stop();
-  console.log(`\nbenchmark finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
 main().catch((error: unknown) => {

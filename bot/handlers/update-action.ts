@@ -74,10 +74,9 @@ export const updateAction: CardHandler = async ({ principal, lang, services }, d
     if (Object.keys(patch).length === 0) {
       return cardResponse(await services.views.card(principal, d.actionId, lang, { banner: { kind: 'info', text: t.nothingChanged }, followUpId }));
     }
-    await services.actions.update(principal, d.actionId, patch, d.version);
+    const card = await services.views.update(principal, d.actionId, patch, d.version, lang, { banner: { kind: 'saved', text: t.saved }, followUpId });
     if (services.notifyChange) void services.notifyChange(principal, d.actionId).catch(() => undefined);
-    const [card] = await services.views.cards(principal, [d.actionId], lang, { banner: { kind: 'saved', text: t.saved }, followUpId });
-    return card ? cardResponse(card) : errorResponse(404, t.notFound);
+    return cardResponse(card);
   } catch (error) {
     if (error instanceof ActionConflict) {
       // Never overwrite: show what is there now, keep the note they wrote, and let them decide again.

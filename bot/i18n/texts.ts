@@ -16,23 +16,26 @@ export function statusName(lang: Lang, status: string): string {
   return statusNames[lang][status as ActionStatus] ?? status;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one: one per language, made once.
+const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
+  nl: new Intl.DateTimeFormat('nl-BE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+const momentOptions: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Brussels' };
+const momentFormats: Record<Lang, Intl.DateTimeFormat> = {
+  nl: new Intl.DateTimeFormat('nl-BE', momentOptions),
+  en: new Intl.DateTimeFormat('en-GB', momentOptions),
+};
+
 /** A due date ('YYYY-MM-DD', no time zone) as people read it: "14 maart 2026". */
 export function formatDate(lang: Lang, date: string | null): string {
   if (!date) return lang === 'nl' ? 'geen' : 'none';
   const [y, m, d] = date.split('-').map(Number);
-  const at = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-BE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at);
+  return dateFormats[lang].format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
 }
 
 export function formatMoment(lang: Lang, at: Date): string {
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-BE' : 'en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/Brussels',
-  }).format(at);
+  return momentFormats[lang].format(at);
 }
 
 export const texts = {
@@ -69,7 +72,7 @@ export const texts = {
     tenantNotRegistered: 'Kansrijk is nog niet ingesteld voor jouw organisatie. Vraag je IT-beheerder om de gemeente te registreren.',
     noOpenActions: 'Je hebt op dit moment geen open acties. Mooi zo!',
     yourOpenActions: (n: number) => (n === 1 ? 'Je hebt 1 open actie:' : `Je hebt ${n} open acties:`),
-    moreActions: (n: number) => `Er ${n === 1 ? 'is' : 'zijn'} nog ${n} ${n === 1 ? 'actie' : 'acties'}. Zoek ze met "actie <zoekterm>".`,
+    moreActions: (n: number) => `Er ${n === 1 ? 'is' : 'zijn'} nog ${n} ${n === 1 ? 'actie' : 'acties'}. Zoek ze met "actie [zoekterm]".`,
     noMatches: (term: string) => `Geen acties gevonden voor "${term}".`,
     matches: (n: number, term: string) => `${n} ${n === 1 ? 'actie' : 'acties'} gevonden voor "${term}":`,
     searchNeedsTerm: 'Geef een zoekterm mee, bijvoorbeeld: actie huiswerkklas',
@@ -80,7 +83,7 @@ export const texts = {
     helpCommands: [
       ['mijn acties', 'je open acties, elk met knoppen om de status bij te werken'],
       ['overzicht', 'het traject in één oogopslag: acties per domein, wat over tijd is, de volgende vergadering'],
-      ['actie <zoekterm>', 'zoek een actie op titel of beschrijving'],
+      ['actie [zoekterm]', 'zoek een actie op titel of beschrijving'],
       ['herinneringen', 'kies hoe vaak ik je herinner aan deadlines'],
       ['hulp', 'dit overzicht'],
     ] as [string, string][],
@@ -141,7 +144,7 @@ export const texts = {
     tenantNotRegistered: 'Kansrijk has not been set up for your organisation yet. Ask your IT administrator to register the municipality.',
     noOpenActions: 'You have no open actions right now. Well done!',
     yourOpenActions: (n: number) => (n === 1 ? 'You have 1 open action:' : `You have ${n} open actions:`),
-    moreActions: (n: number) => `There ${n === 1 ? 'is' : 'are'} ${n} more. Find ${n === 1 ? 'it' : 'them'} with "action <search>".`,
+    moreActions: (n: number) => `There ${n === 1 ? 'is' : 'are'} ${n} more. Find ${n === 1 ? 'it' : 'them'} with "action [search]".`,
     noMatches: (term: string) => `No actions found for "${term}".`,
     matches: (n: number, term: string) => `${n} ${n === 1 ? 'action' : 'actions'} found for "${term}":`,
     searchNeedsTerm: 'Add a search term, for example: action homework club',
@@ -152,7 +155,7 @@ export const texts = {
     helpCommands: [
       ['my actions', 'your open actions, each with buttons to update its status'],
       ['overview', 'the trajectory at a glance: actions per domain, what is overdue, the next meeting'],
-      ['action <search>', 'find an action by its title or description'],
+      ['action [search]', 'find an action by its title or description'],
       ['reminders', 'choose how often I remind you of due dates'],
       ['help', 'this overview'],
     ] as [string, string][],

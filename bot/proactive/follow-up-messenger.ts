@@ -3,7 +3,7 @@ import type { DeliveryOutcome, FollowUpDelivery, FollowUpMessenger } from '../..
 import { actionCard } from '../cards/action-card';
 import type { Card } from '../cards/elements';
 import { steeringRequestCard } from '../cards/steering-request-card';
-import { findDeliveryTarget, findMeeting, loadActionCardFacts, openActionsOfPerson, setPersonalConversation, upsertConversation } from '../data/bot-repository';
+import { findMeeting, loadDeliveryFacts, openActionsOfPerson, setPersonalConversation, upsertConversation, type DeliveryFacts } from '../data/bot-repository';
 import { daysBetween } from '../../src/follow-ups/calendar';
 import { formatDate, texts, type Lang } from '../i18n/texts';
 import { viewOf } from '../services/action-views';
@@ -19,18 +19,38 @@ export interface MessengerOptions {
   limiter?: SlidingWindowLimiter;
 }
 
+/** About how long a claim and the reading of its messages' facts take. */
+const PREPARE_AHEAD_MS = 50;
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** What each reminder of a batch needs for its message, read together (by follow-up id). */
+type Prepared = Map<string, DeliveryFacts>;
+
 /**
- * Turns a planned follow-up into a Teams message in the owner's personal chat: builds the card,
- * keeps Teams' rate limits, honours Retry-After, and reports an outcome the dispatcher records.
+ * Turns planned follow-ups into Teams messages in the owners' personal chats: builds the cards,
+ * keeps Teams' rate limits, honours Retry-After, and reports outcomes the dispatcher records.
  */
-export function createFollowUpMessenger(db: Db, transport: ProactiveTransport, options: MessengerOptions = {}): FollowUpMessenger {
+export function createFollowUpMessenger(db: Db, transport: ProactiveTransport, options: MessengerOptions = {}): FollowUpMessenger & {
+  /** One reminder on its own (the same path as a batch of one). */
+  deliver(item: FollowUpDelivery): Promise<DeliveryOutcome>;
+} {
   const limiter = options.limiter ?? new SlidingWindowLimiter();
   const maxAttempts = options.maxAttempts ?? 5;
   const maxWaitMs = options.maxWaitMs ?? 60_000;
 
-  async function buildCard(item: FollowUpDelivery, aadObjectId: string, lang: Lang): Promise<Card | undefined> {
+  async function prepare(items: FollowUpDelivery[]): Promise<Prepared> {
+    const prepared: Prepared = new Map();
+    for (const tenantId of new Set(items.map((i) => i.tenantId))) {
+      const mine = items.filter((i) => i.tenantId === tenantId);
+      const wanted = mine.map((i) => ({ personId: i.personId, actionId: i.kind === 'steering_group' ? null : i.actionId }));
+      const facts = await loadDeliveryFacts(db, tenantId, wanted);
+      mine.forEach((item, n) => prepared.set(item.id, facts[n]!));
+    }
+    return prepared;
+  }
+
+  async function buildCard(item: FollowUpDelivery, prepared: Prepared, aadObjectId: string, lang: Lang): Promise<Card | undefined> {
     const t = texts[lang];
     if (item.kind === 'steering_group') {
       const meeting = item.meetingId ? await findMeeting(db, item.tenantId, item.meetingId) : undefined;
@@ -39,7 +59,7 @@ export function createFollowUpMessenger(db: Db, transport: ProactiveTransport, o
       if (!actions.length) return undefined;
       return steeringRequestCard({ lang, meeting, actions, followUpId: item.id });
     }
-    const [facts] = item.actionId ? await loadActionCardFacts(db, item.tenantId, [item.actionId]) : [];
+    const facts = prepared.get(item.id)?.card;
     if (!facts?.dueDate) return undefined;
     const late = daysBetween(facts.dueDate, item.today);
     const heading =
@@ -56,7 +76,7 @@ export function createFollowUpMessenger(db: Db, transport: ProactiveTransport, o
   async function withLimits<T>(tenantId: string, conversationId: string | undefined, send: () => Promise<T>): Promise<T> {
     const keys = [{ key: `tenant:${tenantId}`, windows: tenantWindows }, ...(conversationId ? [{ key: `conversation:${conversationId}`, windows: conversationWindows }] : [])];
     for (let attempt = 0; ; attempt++) {
-      await limiter.acquire(keys);
+      const answered = await limiter.acquire(keys);
       try {
         return await send();
       } catch (error) {
@@ -66,12 +86,14 @@ export function createFollowUpMessenger(db: Db, transport: ProactiveTransport, o
         // Hold back everything for this conversation (or the whole tenant) until Teams is ready again.
         for (const { key } of keys) limiter.pause(key, wait);
         await sleep(0);
+      } finally {
+        answered();
       }
     }
   }
 
-  async function conversationFor(item: FollowUpDelivery): Promise<{ reference: StoredReference; aadObjectId: string } | string> {
-    const target = await findDeliveryTarget(db, item.tenantId, item.personId);
+  async function conversationFor(item: FollowUpDelivery, prepared: Prepared): Promise<{ reference: StoredReference; aadObjectId: string } | string> {
+    const target = prepared.get(item.id)?.target;
     if (!target) return 'no Teams account linked to this person';
     if (target.personal) return { reference: target.personal, aadObjectId: target.aadObjectId };
     if (!target.anyReference) return 'the bot is installed nowhere in this tenant';
@@ -90,32 +112,69 @@ export function createFollowUpMessenger(db: Db, transport: ProactiveTransport, o
     return { reference, aadObjectId: target.aadObjectId };
   }
 
-  return {
-    async deliver(item): Promise<DeliveryOutcome> {
-      let conversationId = '';
-      try {
-        const found = await conversationFor(item);
-        if (typeof found === 'string') return { outcome: 'skipped', reason: found };
-        conversationId = found.reference.conversation.id;
-        const lang: Lang = found.reference.locale?.toLowerCase().startsWith('en') ? 'en' : 'nl';
-        const card = await buildCard(item, found.aadObjectId, lang);
-        if (!card) return { outcome: 'skipped', reason: 'nothing left to ask about' };
-        const { activityId } = await withLimits(item.tenantId, conversationId, () => transport.send(found.reference, { cards: [card], alert: true }));
-        return { outcome: 'sent', activityId: activityId ?? null, conversationId };
-      } catch (error) {
-        if (!(error instanceof DeliveryError)) throw error;
-        const reason = `${error.kind}${error.status ? ` ${error.status}` : ''}: ${error.message}`.slice(0, 500);
-        switch (error.kind) {
-          case 'throttled':
-            return { outcome: 'retryLater', reason, retryAfterMs: error.retryAfterMs ?? 60_000 };
-          case 'notDelivered':
-            return { outcome: 'retryLater', reason, retryAfterMs: 60_000 };
-          case 'rejected':
-            return { outcome: 'failed', reason };
-          case 'unknown':
-            return { outcome: 'uncertain', reason };
-        }
+  async function deliverOne(item: FollowUpDelivery, prepared: Prepared): Promise<DeliveryOutcome> {
+    let conversationId = '';
+    try {
+      const found = await conversationFor(item, prepared);
+      if (typeof found === 'string') return { outcome: 'skipped', reason: found };
+      conversationId = found.reference.conversation.id;
+      const lang: Lang = found.reference.locale?.toLowerCase().startsWith('en') ? 'en' : 'nl';
+      const card = await buildCard(item, prepared, found.aadObjectId, lang);
+      if (!card) return { outcome: 'skipped', reason: 'nothing left to ask about' };
+      const { activityId } = await withLimits(item.tenantId, conversationId, () => transport.send(found.reference, { cards: [card], alert: true }));
+      return { outcome: 'sent', activityId: activityId ?? null, conversationId };
+    } catch (error) {
+      if (!(error instanceof DeliveryError)) throw error;
+      const reason = `${error.kind}${error.status ? ` ${error.status}` : ''}: ${error.message}`.slice(0, 500);
+      switch (error.kind) {
+        case 'throttled':
+          return { outcome: 'retryLater', reason, retryAfterMs: error.retryAfterMs ?? 60_000 };
+        case 'notDelivered':
+          return { outcome: 'retryLater', reason, retryAfterMs: 60_000 };
+        case 'rejected':
+          return { outcome: 'failed', reason };
+        case 'unknown':
+          return { outcome: 'uncertain', reason };
       }
+    }
+  }
+
+  const messenger = {
+    async deliverAll(items: FollowUpDelivery[], report: (item: FollowUpDelivery, outcome: DeliveryOutcome) => Promise<void>): Promise<void> {
+      let prepared: Prepared;
+      try {
+        prepared = await prepare(items);
+      } catch (error) {
+        // Nothing was sent; as for any other failure to build a message, it is not retried blindly.
+        const reason = error instanceof Error ? error.message : String(error);
+        await Promise.all(items.map((item) => report(item, { outcome: 'failed', reason })));
+        return;
+      }
+      await Promise.all(
+        items.map(async (item) => {
+          let outcome: DeliveryOutcome;
+          try {
+            outcome = await deliverOne(item, prepared);
+          } catch (error) {
+            outcome = { outcome: 'failed', reason: error instanceof Error ? error.message : String(error) };
+          }
+          await report(item, outcome);
+        }),
+      );
+    },
+
+    // Claiming and preparing take a few milliseconds: reminders are claimed that long before
+    // their places free up, so they go out the moment they may (and wait no longer than that).
+    room: (tenantId: string, atMost: number, atLeast: number) =>
+      limiter.room([{ key: `tenant:${tenantId}`, windows: tenantWindows }], atMost, atLeast, PREPARE_AHEAD_MS),
+
+    async deliver(item: FollowUpDelivery): Promise<DeliveryOutcome> {
+      let result: DeliveryOutcome | undefined;
+      await messenger.deliverAll([item], async (_item, outcome) => {
+        result = outcome;
+      });
+      return result!;
     },
   };
+  return messenger;
 }

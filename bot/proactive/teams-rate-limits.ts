@@ -1,8 +1,11 @@
 /*
  * Keeps proactive sends inside Teams' limits before Teams has to say 429: per bot per
  * conversation 7 in 1 s, 8 in 2 s, 60 in 30 s, 1800 in an hour; per app per tenant 50 in 1 s.
- * Sliding windows (not token buckets, which allow a burst at a window's edge), with a margin
- * because the limits are counted where the requests arrive, not where they leave.
+ * Sliding windows (not token buckets, which allow a burst at a window's edge). Teams counts a
+ * request when it arrives, which is somewhere between the moment it leaves and the moment its
+ * answer is back; with several sends in flight they may even arrive out of order. So a send
+ * counts from its start until its answer plus the window (while unanswered, it simply counts),
+ * with a margin on top.
  */
 export interface Window {
   limit: number;
@@ -17,50 +20,115 @@ export const conversationWindows: Window[] = [
 ];
 export const tenantWindows: Window[] = [{ limit: 50, ms: 1_000 }];
 
+export interface LimitKey {
+  key: string;
+  windows: Window[];
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A booked send: `until` is when it was answered, Infinity while it is still in flight. */
+interface Booking {
+  until: number;
+}
+
 export class SlidingWindowLimiter {
-  private readonly sent = new Map<string, number[]>();
+  private readonly sent = new Map<string, Booking[]>();
   private readonly pausedUntil = new Map<string, number>();
+  private answered: (() => void)[] = [];
 
   constructor(
-    /** Extra time added to every window: network jitter must not push two sends into one window. */
+    /** Extra time added to every window, for whatever the answer time does not cover. */
     private readonly marginMs = 40,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** How long to wait before one more send under all these keys is allowed (0: now). */
-  private waitFor(keys: { key: string; windows: Window[] }[], at: number): number {
+  /** Sends booked under a key that still count at `at` (in flight, or answered less than a window ago). */
+  private counting(key: string, span: number, at: number): Booking[] {
+    return (this.sent.get(key) ?? []).filter((b) => b.until > at - span);
+  }
+
+  /** How long to wait before one more send under all these keys is allowed (0: now; Infinity: until an answer comes). */
+  private waitFor(keys: LimitKey[], at: number): number {
     let wait = 0;
     for (const { key, windows } of keys) {
       wait = Math.max(wait, (this.pausedUntil.get(key) ?? 0) - at);
-      const times = this.sent.get(key);
-      if (!times) continue;
       for (const w of windows) {
         const span = w.ms + this.marginMs;
-        // times is ascending; the send `limit` places back decides when a slot frees up.
-        const inWindow = times.filter((t) => t > at - span);
-        if (inWindow.length >= w.limit) wait = Math.max(wait, inWindow[inWindow.length - w.limit]! + span - at);
+        const counting = this.counting(key, span, at);
+        if (counting.length < w.limit) continue;
+        // The booking whose leaving brings the count under the limit decides when a slot frees up.
+        const leaving = counting.map((b) => b.until).sort((a, b) => a - b)[counting.length - w.limit]!;
+        wait = Math.max(wait, leaving + span - at);
       }
     }
     return wait;
   }
 
-  /** Resolves when a send may go out, and books it. Check and booking happen in one tick. */
-  async acquire(keys: { key: string; windows: Window[] }[]): Promise<void> {
+  /** Sleeps until `wait` has passed, or until a send is answered when only that can make room. */
+  private async pauseFor(wait: number): Promise<void> {
+    if (Number.isFinite(wait)) {
+      await sleep(Math.max(1, Math.ceil(wait)));
+      return;
+    }
+    await new Promise<void>((resolve) => this.answered.push(resolve));
+  }
+
+  /**
+   * Resolves when a send may go out, and books it (check and booking in one tick). Call the
+   * returned function when the send's answer (or failure) is back: from then on its window runs.
+   */
+  async acquire(keys: LimitKey[]): Promise<() => void> {
     for (;;) {
       const at = this.now();
       const wait = this.waitFor(keys, at);
       if (wait <= 0) {
+        const booking: Booking = { until: Number.POSITIVE_INFINITY };
         for (const { key, windows } of keys) {
           const longest = Math.max(...windows.map((w) => w.ms)) + this.marginMs;
-          const times = (this.sent.get(key) ?? []).filter((t) => t > at - longest);
-          times.push(at);
-          this.sent.set(key, times);
+          const kept = this.counting(key, longest, at);
+          kept.push(booking);
+          this.sent.set(key, kept);
         }
-        return;
+        return () => {
+          if (Number.isFinite(booking.until)) return;
+          booking.until = this.now();
+          const waiting = this.answered;
+          this.answered = [];
+          for (const resolve of waiting) resolve();
+        };
       }
-      await sleep(Math.ceil(wait));
+      await this.pauseFor(wait);
+    }
+  }
+
+  /**
+   * How many sends under these keys could go out `aheadMs` from now, at most `atMost`; waits
+   * until at least `atLeast` (capped at `atMost`) could. Books nothing: each send still acquires.
+   * Looking a little ahead lets a caller get its messages ready for the moment places free up.
+   */
+  async room(keys: LimitKey[], atMost: number, atLeast = 1, aheadMs = 0): Promise<number> {
+    const wanted = Math.max(1, Math.min(atLeast, atMost));
+    for (;;) {
+      const at = this.now() + aheadMs;
+      let wait = this.waitFor(keys, at);
+      if (wait <= 0) {
+        let free = atMost;
+        for (const { key, windows } of keys) {
+          for (const w of windows) {
+            const span = w.ms + this.marginMs;
+            const counting = this.counting(key, span, at);
+            free = Math.min(free, w.limit - counting.length);
+            // Not enough yet: wait for the booking whose leaving makes `wanted` places.
+            if (w.limit - counting.length < wanted) {
+              const leaving = counting.map((b) => b.until).sort((a, b) => a - b)[counting.length - w.limit + wanted - 1]!;
+              wait = Math.max(wait, leaving + span - at);
+            }
+          }
+        }
+        if (wait <= 0) return Math.max(1, free);
+      }
+      await this.pauseFor(wait);
     }
   }
 

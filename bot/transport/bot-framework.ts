@@ -237,14 +237,93 @@ export function classifyDeliveryError(error: unknown): DeliveryError {
  * that would turn "maybe delivered" into "maybe delivered twice", so proactive sends go out
  * without it and the follow-up dispatcher decides what to retry.
  */
-function withoutAutomaticRetries(context: TurnContext, adapter: CloudAdapter): void {
-  const client = context.turnState.get(adapter.ConnectorClientKey) as { client?: { pipeline?: { removePolicy(options: { phase: string }): unknown } } } | undefined;
-  client?.client?.pipeline?.removePolicy({ phase: 'Retry' });
+function withoutAutomaticRetries(connector: ConnectorClient): ConnectorClient {
+  const inner = (connector as unknown as { client?: { pipeline?: { removePolicy(options: { phase: string }): unknown } } }).client;
+  if (!inner?.pipeline) throw new Error('botbuilder changed: the connector client has no pipeline to take the retry policy out of');
+  inner.pipeline.removePolicy({ phase: 'Retry' });
+  return connector;
+}
+
+// botbuilder does not re-export botframework-connector's types; these are the ones its API uses.
+type Authentication = ConfigurationBotFrameworkAuthentication;
+type AuthenticateRequestResult = Awaited<ReturnType<Authentication['authenticateRequest']>>;
+type ClaimsIdentity = AuthenticateRequestResult['claimsIdentity'];
+type ConnectorFactory = ReturnType<Authentication['createConnectorFactory']>;
+type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
+type UserTokenClient = Awaited<ReturnType<Authentication['createUserTokenClient']>>;
+
+/** Clients are few (one per service URL and app) and stateless between calls; the bound only guards against junk. */
+class ClientCache<T> {
+  private readonly entries = new Map<string, Promise<T>>();
+  constructor(private readonly max = 100) {}
+
+  get(key: string, create: () => Promise<T>): Promise<T> {
+    let entry = this.entries.get(key);
+    if (!entry) {
+      if (this.entries.size >= this.max) this.entries.clear();
+      entry = create();
+      // A failed creation (say, a token endpoint down) must not stick.
+      entry.catch(() => this.entries.delete(key));
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+}
+
+function appIdOf(claims: ClaimsIdentity): string {
+  // As botbuilder reads it: the audience for channel tokens, the appid claim for the emulator.
+  return claims.getClaimValue('aud') ?? claims.getClaimValue('appid') ?? '';
+}
+
+/**
+ * botbuilder builds a connector client (an HTTP pipeline with its credentials) and a user-token
+ * client for every incoming activity, though an invoke never uses either and a message reuses
+ * the same few. Authentication itself still runs on every request; only those clients are
+ * kept, per app id and service URL. They attach a fresh token to each request themselves.
+ */
+class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly connectors = new ClientCache<ConnectorClient>();
+  private readonly tokenClients = new ClientCache<UserTokenClient>();
+
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    const result = await super.authenticateRequest(activity, authHeader);
+    const factory = result.connectorFactory;
+    if (!factory) return result;
+    const appId = appIdOf(result.claimsIdentity);
+    const reusing: Pick<ConnectorFactory, 'create'> = {
+      create: (serviceUrl, audience) => this.connectors.get(`${appId}\n${serviceUrl}\n${audience ?? ''}`, () => factory.create(serviceUrl, audience)),
+    };
+    return { ...result, connectorFactory: reusing as ConnectorFactory };
+  }
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return this.tokenClients.get(appIdOf(claimsIdentity), () => super.createUserTokenClient(claimsIdentity));
+  }
+}
+
+/** CloudAdapter, plus a connector client per service URL for proactive sends (no turn needed for those). */
+class KansrijkAdapter extends CloudAdapter {
+  private readonly proactiveConnectors = new ClientCache<ConnectorClient>();
+
+  constructor(
+    private readonly authentication: ReusingAuthentication,
+    private readonly botAppId: string,
+  ) {
+    super(authentication);
+  }
+
+  proactiveConnector(serviceUrl: string): Promise<ConnectorClient> {
+    return this.proactiveConnectors.get(serviceUrl, async () => {
+      // The claims continueConversationAsync would use; the factory picks the credentials from them.
+      const factory = this.authentication.createConnectorFactory(this.createClaimsIdentity(this.botAppId));
+      return withoutAutomaticRetries(await factory.create(serviceUrl, undefined));
+    });
+  }
 }
 
 export function createBotTransport(credentials: BotCredentials, log: (message: string, error?: unknown) => void): BotTransport {
   const authenticationDisabled = !credentials.appId;
-  const auth = new ConfigurationBotFrameworkAuthentication(
+  const auth = new ReusingAuthentication(
     authenticationDisabled
       ? {}
       : {
@@ -254,8 +333,8 @@ export function createBotTransport(credentials: BotCredentials, log: (message: s
           MicrosoftAppType: credentials.appType,
         },
   );
-  const adapter = new CloudAdapter(auth);
   const botAppId = credentials.appId ?? '';
+  const adapter = new KansrijkAdapter(auth, botAppId);
   const routers = new WeakMap<BotLogic, ActivityRouter>();
 
   adapter.onTurnError = async (context, error) => {
@@ -269,24 +348,16 @@ export function createBotTransport(credentials: BotCredentials, log: (message: s
 
   const proactive: ProactiveTransport = {
     async send(reference, message) {
-      let activityId: string | undefined;
-      // Caught inside the turn: the adapter's onTurnError would otherwise swallow it.
-      let failure: unknown;
+      // Straight to the connector (POST /v3/conversations/{id}/activities), as a turn of
+      // continueConversationAsync would, without building that turn for every reminder.
+      const activity = TurnContext.applyConversationReference(toActivity(message), toBotReference(reference));
       try {
-        await adapter.continueConversationAsync(botAppId, toBotReference(reference), async (context) => {
-          withoutAutomaticRetries(context, adapter);
-          try {
-            const sent = await context.sendActivity(toActivity(message));
-            activityId = sent?.id;
-          } catch (error) {
-            failure = error;
-          }
-        });
+        const connector = await adapter.proactiveConnector(reference.serviceUrl);
+        const sent = await connector.conversations.sendToConversation(reference.conversation.id, activity);
+        return { activityId: sent.id || undefined };
       } catch (error) {
-        failure ??= error;
+        throw classifyDeliveryError(error);
       }
-      if (failure !== undefined) throw classifyDeliveryError(failure);
-      return { activityId };
     },
 
     async createPersonalConversation(base, user) {

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
-import type { Db } from '../db/database';
+import { prepared, type Db } from '../db/database';
 import type { ActionTable } from './action-tables';
 import type { Insertable, Updateable } from 'kysely';
 import { auditInsertFrom, type AuditEntry } from '../audit/audit-repository';
+import { accessRowsJson, type AccessRow } from '../auth/access-repository';
 
 export async function findAction(db: Db, tenantId: string, id: string, forUpdate = false) {
   let query = db.selectFrom('action').selectAll().where('tenantId', '=', tenantId).where('id', '=', id);
@@ -11,6 +12,27 @@ export async function findAction(db: Db, tenantId: string, id: string, forUpdate
 }
 
 export type ActionRow = NonNullable<Awaited<ReturnType<typeof findAction>>>;
+
+/** An action and the caller's access rows in its trajectory. */
+export interface FoundAction {
+  action: ActionRow;
+  accessRows: AccessRow[];
+}
+
+/** The action and what the caller may do in its trajectory, in one round trip. */
+export async function findActionWithAccess(db: Db, tenantId: string, id: string, userId: string): Promise<FoundAction | undefined> {
+  const row = await db
+    .selectFrom('action')
+    .selectAll()
+    .select(accessRowsJson(tenantId, userId, sql`action.trajectory_id`).as('accessRows'))
+    .where('tenantId', '=', tenantId)
+    .where('id', '=', id)
+    .modifyEnd(prepared)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { accessRows, ...action } = row;
+  return { action, accessRows };
+}
 
 export async function insertAction(db: Db, values: Insertable<ActionTable>) {
   return db.insertInto('action').values(values).returningAll().executeTakeFirstOrThrow();
@@ -63,6 +85,9 @@ export async function updateActionRecorded(
     .with('audit', () => (change.audit ? auditInsertFrom('upd', change.audit) : sql<Record<string, unknown>>`(select 1)`))
     .selectFrom('upd')
     .selectAll()
+    // Its text depends only on which fields change and on whether a timeline entry is written:
+    // a handful of shapes in practice, each prepared once per connection.
+    .modifyEnd(prepared)
     .executeTakeFirst();
 }
 

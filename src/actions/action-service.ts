@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assertEditDomain, assertRead, canEditDomain, loadAccess, type TrajectoryAccess } from '../auth/access';
+import { accessFromRows, assertEditDomain, assertRead, canEditDomain, loadAccess, type TrajectoryAccess } from '../auth/access';
 import type { Principal } from '../auth/principal';
 import { actorOf, auditCreate, auditDelete, updateEntry } from '../audit/audit';
 import type { Db } from '../db/database';
@@ -11,6 +11,7 @@ import { brusselsDate } from '../shared/time';
 import {
   deleteAction,
   findAction,
+  findActionWithAccess,
   findOperationalObjective,
   insertAction,
   listActions,
@@ -18,7 +19,10 @@ import {
   updateActionRecorded,
   type ActionFilter,
   type ActionRow,
+  type FoundAction,
 } from './action-repository';
+
+export type { FoundAction };
 
 const actionFields = {
   title: shortText(300),
@@ -119,6 +123,13 @@ export function isOverdue(action: { dueDate: string | null; status: string }, to
   return Boolean(action.dueDate && action.dueDate < today && ['planned', 'in_progress', 'postponed'].includes(action.status));
 }
 
+/**
+ * How `get` and `update` read the action and the caller's access (by default findActionWithAccess).
+ * A caller that needs more about the action (the bot, for its card) passes a reader that fetches
+ * that in the same statement, and so saves a round trip; the decisions stay the service's.
+ */
+export type ActionReader = (tenantId: string, id: string, userId: string) => Promise<FoundAction | undefined>;
+
 export class ActionConflict extends Error {
   constructor(readonly current: ActionOutput) {
     super('The action changed since it was read');
@@ -126,6 +137,8 @@ export class ActionConflict extends Error {
 }
 
 export function createActionService(db: Db) {
+  const readAction: ActionReader = (tenantId, id, userId) => findActionWithAccess(db, tenantId, id, userId);
+
   async function checkOwner(tenantId: string, ownerId: string | null | undefined, problems: FieldProblem[]): Promise<void> {
     if (ownerId && !(await personExists(db, tenantId, ownerId))) problems.push({ path: 'body.ownerId', message: 'no such person' });
   }
@@ -140,11 +153,11 @@ export function createActionService(db: Db) {
   }
 
   return {
-    async get(principal: Principal, id: string): Promise<ActionOutput> {
-      const action = await findAction(db, principal.tenantId, id);
-      if (!action) throw notFound(`action ${id}`);
-      assertRead(await loadAccess(db, principal, action.trajectoryId));
-      return publicRow(action);
+    async get(principal: Principal, id: string, read: ActionReader = readAction): Promise<ActionOutput> {
+      const found = await read(principal.tenantId, id, principal.userId);
+      if (!found) throw notFound(`action ${id}`);
+      assertRead(accessFromRows(principal, found.action.trajectoryId, found.accessRows));
+      return publicRow(found.action);
     },
 
     async list(principal: Principal, trajectoryId: string, filter: ActionFilter & { mine?: boolean | undefined }) {
@@ -184,16 +197,17 @@ export function createActionService(db: Db) {
      * The one path by which an action changes, for the API, the tabs and the bot alike:
      * permission, optimistic concurrency (version), progress timeline and audit.
      */
-    async update(principal: Principal, id: string, input: ActionPatch, expectedVersion?: number): Promise<ActionOutput> {
+    async update(principal: Principal, id: string, input: ActionPatch, expectedVersion?: number, read: ActionReader = readAction): Promise<ActionOutput> {
       if (expectedVersion !== undefined && Number.isNaN(expectedVersion)) {
         throw invalid([{ path: 'headers.if-match', message: 'must be an ETag of this action, like "3"' }]);
       }
       // Optimistic: read, decide, then write only if the version is unchanged. Without an
       // If-Match a lost race is retried on the fresh state; with one it is the caller's 412.
       for (let attempt = 0; ; attempt += 1) {
-        const action = await findAction(db, principal.tenantId, id);
-        if (!action) throw notFound(`action ${id}`);
-        const access = await loadAccess(db, principal, action.trajectoryId);
+        const found = await read(principal.tenantId, id, principal.userId);
+        if (!found) throw notFound(`action ${id}`);
+        const { action } = found;
+        const access = accessFromRows(principal, action.trajectoryId, found.accessRows);
         assertMayChange(access, action, input);
         if (expectedVersion !== undefined && expectedVersion !== action.version) {
           throw new ActionConflict(publicRow<ActionOutput>(action));

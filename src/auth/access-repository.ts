@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/database';
 
 export interface AccessRow {
@@ -9,12 +9,13 @@ export interface AccessRow {
   domainId: string | null;
 }
 
-/** The caller's person, their memberships in the trajectory and whether they own actions there: one round trip. */
-export async function findAccessRows(db: Db, tenantId: string, userId: string, trajectoryId: string): Promise<AccessRow[]> {
-  const { rows } = await sql<AccessRow>`
-    select p.id as "personId",
-           exists (select 1 from action a where a.tenant_id = p.tenant_id and a.trajectory_id = ${trajectoryId} and a.owner_id = p.id) as "ownsActions",
-           mb.role, mb.kind, mb.domain_id as "domainId"
+/**
+ * The caller's person, their memberships in the trajectory and whether they own actions there.
+ * `trajectoryId` is SQL: a parameter, or a column of the statement this is embedded in.
+ */
+function accessRowsFrom(tenantId: string, userId: string, trajectoryId: RawBuilder<unknown>, select: RawBuilder<unknown>) {
+  return sql`
+    select ${select}
     from person p
     left join (
       select m.person_id, m.role, b.kind, b.domain_id
@@ -22,7 +23,30 @@ export async function findAccessRows(db: Db, tenantId: string, userId: string, t
       join body b on b.tenant_id = m.tenant_id and b.id = m.body_id
       where m.tenant_id = ${tenantId} and b.trajectory_id = ${trajectoryId}
     ) mb on mb.person_id = p.id
-    where p.tenant_id = ${tenantId} and p.entra_object_id = ${userId}`.execute(db);
+    where p.tenant_id = ${tenantId} and p.entra_object_id = ${userId}`;
+}
+
+// The alias is unusual on purpose: `trajectoryId` may name a column of an enclosing `action`.
+const ownsActions = (trajectoryId: RawBuilder<unknown>) =>
+  sql`exists (select 1 from action owned where owned.tenant_id = p.tenant_id and owned.trajectory_id = ${trajectoryId} and owned.owner_id = p.id)`;
+
+/** One round trip. */
+export async function findAccessRows(db: Db, tenantId: string, userId: string, trajectoryId: string): Promise<AccessRow[]> {
+  const trajectory = sql`${trajectoryId}::uuid`;
+  const { rows } = await sql<AccessRow>`${accessRowsFrom(
+    tenantId,
+    userId,
+    trajectory,
+    sql`p.id as "personId", ${ownsActions(trajectory)} as "ownsActions", mb.role, mb.kind, mb.domain_id as "domainId"`,
+  )}`.execute(db);
   return rows;
 }
 
+/**
+ * The same rows as a JSON array, for a statement that reads the thing being accessed too: the
+ * row and the right to it then cost one round trip instead of two.
+ */
+export function accessRowsJson(tenantId: string, userId: string, trajectoryId: RawBuilder<unknown>): RawBuilder<AccessRow[]> {
+  const row = sql`json_build_object('personId', p.id, 'ownsActions', ${ownsActions(trajectoryId)}, 'role', mb.role, 'kind', mb.kind, 'domainId', mb.domain_id)`;
+  return sql<AccessRow[]>`coalesce((${accessRowsFrom(tenantId, userId, trajectoryId, sql`json_agg(${row})`)}), '[]'::json)`;
+}

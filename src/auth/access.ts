@@ -1,7 +1,7 @@
 import type { Principal } from './principal';
 import type { Db } from '../db/database';
 import { forbidden } from '../http/problems';
-import { findAccessRows } from './access-repository';
+import { findAccessRows, type AccessRow } from './access-repository';
 
 const trajectoryEditors = new Set(['coordinator', 'chair', 'facilitator']);
 /** Roles that reach the whole trajectory whichever body they are held in. */
@@ -24,7 +24,11 @@ export interface TrajectoryAccess {
 }
 
 export async function loadAccess(db: Db, principal: Principal, trajectoryId: string): Promise<TrajectoryAccess> {
-  const rows = await findAccessRows(db, principal.tenantId, principal.userId, trajectoryId);
+  return accessFromRows(principal, trajectoryId, await findAccessRows(db, principal.tenantId, principal.userId, trajectoryId));
+}
+
+/** The access that access rows (read alone or together with the row they guard) amount to. */
+export function accessFromRows(principal: Principal, trajectoryId: string, rows: AccessRow[]): TrajectoryAccess {
   const roles = new Set<string>();
   const workGroupDomains = new Set<string>();
   let workGroupChair = false;

@@ -1,4 +1,5 @@
-import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import { createHash } from 'node:crypto';
+import { CamelCasePlugin, Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 
@@ -16,11 +17,76 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+const PREPARED_MARK = '/* prepared */';
+
+/**
+ * Marks a statement that runs on every card action or reminder: it is prepared once per
+ * connection, so Postgres plans it once rather than on every call (planning cost more than
+ * running these). Only for statements whose text does not vary (use `= any($n)` rather than
+ * `in (…)` lists), since each distinct text stays prepared for the connection's life.
+ * Pass row sets as JSON (`jsonb_to_recordset`) rather than as arrays to `unnest`: Postgres
+ * sizes an unnest by the array it is given, so it would plan such a statement anew for every
+ * call to fit, which is what preparing it is meant to avoid.
+ * Use as `.modifyEnd(prepared)` on a query builder, or inside a `sql` template.
+ */
+export const prepared = sql.raw(PREPARED_MARK);
+
+const statementNames = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `k${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/** SQLSTATE of "cached plan must not change result type". */
+const FEATURE_NOT_SUPPORTED = '0A000';
+
+/** The pg pool as Kysely sees it, sending marked statements as named (prepared) ones. */
+function preparingPool(pool: pg.Pool): PostgresPool {
+  const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => {
+    // Statements this connection no longer prepares (see below).
+    const unprepared = new Set<string>();
+    const query = async <R>(text: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> => {
+      const values = [...parameters];
+      const name = text.includes(PREPARED_MARK) && !unprepared.has(text) ? statementName(text) : undefined;
+      let result: pg.QueryResult;
+      try {
+        result = await client.query(name ? { name, text, values } : { text, values });
+      } catch (error) {
+        // A newer instance migrated a table under a prepared statement (say, a column added
+        // to a `select *`): Postgres refuses to change its result's shape. This connection then
+        // sends that text unprepared; outside a transaction the call is simply repeated so.
+        if (!name || (error as { code?: unknown }).code !== FEATURE_NOT_SUPPORTED) throw error;
+        unprepared.add(text);
+        if (client.getTransactionStatus() !== 'I') throw error;
+        result = await client.query({ text, values });
+      }
+      return { command: result.command as PostgresQueryResult<R>['command'], rowCount: result.rowCount ?? 0, rows: result.rows as R[] };
+    };
+    return { query: query as PostgresPoolClient['query'], release: (destroy?: boolean) => client.release(destroy) };
+  };
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let wrapper = wrappers.get(client);
+      // Kysely keys its connections by this object: the same client must come back as the same wrapper.
+      if (!wrapper) wrappers.set(client, (wrapper = wrap(client)));
+      return wrapper;
+    },
+    end: () => pool.end(),
+  };
+}
+
 export function connectDatabase(connectionString: string, poolSize = 20): DatabaseHandle {
   const pool = new pg.Pool({ connectionString, max: poolSize, idleTimeoutMillis: 30_000 });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })] });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }), plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })] });
   return {
     db,
     pool,

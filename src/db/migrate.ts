@@ -2,11 +2,13 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Db } from './database';
 import * as policyModel from './migrations/0001-policy-model';
 import * as bot from './migrations/0002-bot';
+import * as hotPaths from './migrations/0003-hot-paths';
 
 /** Listed in code rather than read from disk so that compiled, bundled and test runs agree. */
 const migrations: Record<string, Migration> = {
   '0001-policy-model': policyModel,
   '0002-bot': bot,
+  '0003-hot-paths': hotPaths,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
-import type { Db } from '../db/database';
+import { sql, type Selectable } from 'kysely';
+import { prepared, type Db } from '../db/database';
 import { openStatuses } from '../shared/enums';
 import { TIME_ZONE } from '../shared/time';
-import type { FollowUpState } from './follow-up-table';
+import type { FollowUpState, FollowUpTable } from './follow-up-table';
 import type { Occasion, PlanningFacts, ReminderLevel } from './planner';
 
 export async function listTenantIds(db: Db): Promise<string[]> {
@@ -10,49 +10,53 @@ export async function listTenantIds(db: Db): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-/** Everything the planner needs for one tenant, in four small queries. */
-export async function loadPlanningFacts(db: Db, tenantId: string, today: string, horizon: string): Promise<PlanningFacts> {
+/** Everything the planner needs, for several tenants at once: four queries whatever their number. */
+export async function loadPlanningFacts(db: Db, tenantIds: string[], today: string, horizon: string): Promise<Map<string, PlanningFacts>> {
+  const tenants = sql<string>`any(${tenantIds}::text[])`;
   const [trajectories, actions, people, meetings] = await Promise.all([
-    db.selectFrom('trajectory').select(['id', 'reminderDaysBefore']).where('tenantId', '=', tenantId).execute(),
+    db.selectFrom('trajectory').select(['tenantId', 'id', 'reminderDaysBefore']).where('tenantId', '=', tenants).execute(),
     db
       .selectFrom('action')
-      .select(['id', 'trajectoryId', 'ownerId', 'dueDate', 'status'])
-      .where('tenantId', '=', tenantId)
+      .select(['tenantId', 'id', 'trajectoryId', 'ownerId', 'dueDate', 'status'])
+      .where('tenantId', '=', tenants)
       .where('ownerId', 'is not', null)
       .where('status', 'in', [...openStatuses])
       .execute(),
-    db.selectFrom('person').select(['id', 'reminders']).where('tenantId', '=', tenantId).where('reminders', '<>', 'normal').execute(),
+    db.selectFrom('person').select(['tenantId', 'id', 'reminders']).where('tenantId', '=', tenants).where('reminders', '<>', 'normal').execute(),
     db
       .selectFrom('meeting')
       .innerJoin('body', (j) => j.onRef('body.tenantId', '=', 'meeting.tenantId').onRef('body.id', '=', 'meeting.bodyId'))
-      .select(['meeting.id', 'meeting.trajectoryId', sql<string>`to_char(meeting.starts_at at time zone ${TIME_ZONE}, 'YYYY-MM-DD')`.as('date')])
-      .where('meeting.tenantId', '=', tenantId)
+      .select(['meeting.tenantId', 'meeting.id', 'meeting.trajectoryId', sql<string>`to_char(meeting.starts_at at time zone ${TIME_ZONE}, 'YYYY-MM-DD')`.as('date')])
+      .where('meeting.tenantId', '=', tenants)
       .where('body.kind', '=', 'steering_group')
       .where('meeting.state', 'in', ['planned', 'agenda_sent'])
       .where(sql<boolean>`(meeting.starts_at at time zone ${TIME_ZONE})::date between ${today}::date and ${horizon}::date`)
       .execute(),
   ]);
-  return {
-    trajectories,
-    actions: actions.map((a) => ({ ...a, ownerId: a.ownerId! })),
-    reminders: new Map(people.map((p) => [p.id, p.reminders as ReminderLevel])),
-    meetings,
-  };
+  const facts = new Map<string, PlanningFacts>(tenantIds.map((id) => [id, { trajectories: [], actions: [], reminders: new Map(), meetings: [] }]));
+  const of = (tenantId: string): PlanningFacts => facts.get(tenantId)!;
+  for (const { tenantId, ...t } of trajectories) of(tenantId).trajectories.push(t);
+  for (const { tenantId, ...a } of actions) of(tenantId).actions.push({ ...a, ownerId: a.ownerId! });
+  for (const p of people) of(p.tenantId).reminders.set(p.id, p.reminders as ReminderLevel);
+  for (const { tenantId, ...m } of meetings) of(tenantId).meetings.push(m);
+  return facts;
 }
 
-/** Adds occasions to the sent log; an occasion already there (sent or not) is left alone. */
-export async function insertOccasions(db: Db, tenantId: string, occasions: Occasion[], notBefore: Date): Promise<number> {
-  let inserted = 0;
-  for (let i = 0; i < occasions.length; i += 500) {
-    const chunk = occasions.slice(i, i + 500);
-    const result = await db
-      .insertInto('followUp')
-      .values(chunk.map((o) => ({ tenantId, ...o, notBefore })))
-      .onConflict((oc) => oc.columns(['tenantId', 'personId', 'subjectId', 'occasion']).doNothing())
-      .executeTakeFirst();
-    inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
-  }
-  return inserted;
+/**
+ * Adds occasions to the sent log; an occasion already there (sent or not) is left alone. One
+ * statement for any number of rows (columns passed as arrays).
+ */
+export async function insertOccasions(db: Db, occasions: (Occasion & { tenantId: string })[], notBefore: Date): Promise<number> {
+  if (!occasions.length) return 0;
+  const column = <K extends keyof Occasion | 'tenantId'>(key: K) => occasions.map((o) => o[key]);
+  const result = await sql`
+    insert into follow_up (tenant_id, trajectory_id, person_id, subject_id, action_id, meeting_id, kind, occasion, priority, not_before)
+    select o.*, ${notBefore}::timestamptz
+    from unnest(${column('tenantId')}::text[], ${column('trajectoryId')}::uuid[], ${column('personId')}::uuid[], ${column('subjectId')}::uuid[],
+                ${column('actionId')}::uuid[], ${column('meetingId')}::uuid[], ${column('kind')}::text[], ${column('occasion')}::text[],
+                ${column('priority')}::int[]) as o
+    on conflict (tenant_id, person_id, subject_id, occasion) do nothing`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 export interface Caps {
@@ -64,87 +68,128 @@ export interface Caps {
 }
 
 /**
- * Claims the next reminder of a tenant that may go out now: pending, due, and its person under
- * their daily (or weekly) cap. The claim commits before anything is sent (state 'sending'), so
- * a second worker can never pick the same row, and a crash leaves a trace instead of a resend.
- * A per-tenant advisory lock makes the cap exact even with two dispatchers.
+ * Claims up to `max` reminders of a tenant that may go out now: pending, due, and within their
+ * person's daily (or, for 'reduced', weekly) cap. The cap is exact for a whole batch: a person's
+ * candidates are ranked and only as many are taken as they have room left. The claim commits
+ * before anything is sent (state 'sending'), so a second worker can never pick the same row,
+ * and a crash leaves a trace instead of a resend. A per-tenant advisory lock, taken before the
+ * statement that counts, serialises claims of one tenant even across dispatchers.
+ *
+ * Each row comes back with the facts it is checked against right before sending (the person's
+ * reminder level, the action or the meeting), read in the same statement.
  */
-export async function claimNext(db: Db, tenantId: string, now: Date, workerId: string, caps: Caps) {
+export async function claimBatch(db: Db, tenantId: string, now: Date, workerId: string, caps: Caps, max: number) {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext('kansrijk.follow-up'), hashtext(${tenantId}))`.execute(trx);
-    const picked = await sql<{ id: string }>`
-      update follow_up f set state = 'sending', claimed_at = ${now}, claimed_by = ${workerId}, attempts = f.attempts + 1
-      from (
-        select c.tenant_id, c.id from follow_up c
-        join person p on p.tenant_id = c.tenant_id and p.id = c.person_id
-        where c.tenant_id = ${tenantId} and c.state = 'pending' and c.not_before <= ${now}
-          and (
-            select count(*) from follow_up s
-            where s.tenant_id = c.tenant_id and s.person_id = c.person_id and s.state in ('sending', 'sent', 'uncertain')
-              and s.claimed_at >= case when p.reminders = 'reduced' then ${caps.weekStart}::timestamptz else ${caps.dayStart}::timestamptz end
-          ) < case when p.reminders = 'reduced' then 1 else ${caps.perDay} end
-        order by c.priority, c.not_before, c.id
-        limit 1
-        for update of c skip locked
-      ) pick
-      where f.tenant_id = pick.tenant_id and f.id = pick.id
-      returning f.id`.execute(trx);
-    const id = picked.rows[0]?.id;
-    if (!id) return undefined;
-    return trx.selectFrom('followUp').selectAll().where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirstOrThrow();
+    // Usually the first few ready reminders (in sending order) hold enough that may go out; only
+    // when none of them may (their people are all at their cap) is the whole queue looked at.
+    let rows = await claimAmong(trx, tenantId, now, workerId, caps, max, max * 4);
+    if (!rows.length) rows = await claimAmong(trx, tenantId, now, workerId, caps, max, null);
+    // Sent in the order they would have been claimed one by one.
+    return rows.sort((a, b) => a.priority - b.priority || a.notBefore.getTime() - b.notBefore.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   });
 }
 
-export type ClaimedRow = NonNullable<Awaited<ReturnType<typeof claimNext>>>;
-
-/** The facts a claimed reminder is checked against right before it goes out. */
-export async function loadClaimState(db: Db, row: ClaimedRow) {
-  const person = await db.selectFrom('person').select('reminders').where('tenantId', '=', row.tenantId).where('id', '=', row.personId).executeTakeFirst();
-  const action = row.actionId
-    ? await db
-        .selectFrom('action')
-        .innerJoin('trajectory', (j) => j.onRef('trajectory.tenantId', '=', 'action.tenantId').onRef('trajectory.id', '=', 'action.trajectoryId'))
-        .select(['action.status', 'action.dueDate', 'action.ownerId', 'trajectory.reminderDaysBefore as daysBefore'])
-        .where('action.tenantId', '=', row.tenantId)
-        .where('action.id', '=', row.actionId)
-        .executeTakeFirst()
-    : undefined;
-  const meeting = row.meetingId
-    ? await db
-        .selectFrom('meeting')
-        .select(['state', sql<string>`to_char(starts_at at time zone ${TIME_ZONE}, 'YYYY-MM-DD')`.as('date')])
-        .where('tenantId', '=', row.tenantId)
-        .where('id', '=', row.meetingId)
-        .executeTakeFirst()
-    : undefined;
-  return { reminders: (person?.reminders ?? 'off') as ReminderLevel, action, meeting };
+/**
+ * The claim among the first `scan` ready reminders (null: all of them). A person's reminders
+ * among the first ones are their most pressing, so ranking them there ranks them for good.
+ */
+async function claimAmong(db: Db, tenantId: string, now: Date, workerId: string, caps: Caps, max: number, scan: number | null) {
+  const claimed = await sql<ClaimedRow>`
+    with ready as (
+      select c.tenant_id, c.id, c.person_id, c.action_id, c.meeting_id, c.priority, c.not_before
+      from follow_up c
+      where c.tenant_id = ${tenantId} and c.state = 'pending' and c.not_before <= ${now}
+      order by c.priority, c.not_before, c.id
+      limit ${scan}
+    ),
+    room as (
+      select p.id as person_id, p.reminders,
+             case when p.reminders = 'reduced' then 1 else ${caps.perDay}::int end - (
+               select count(*)::int from follow_up s
+               where s.tenant_id = p.tenant_id and s.person_id = p.id and s.state in ('sending', 'sent', 'uncertain')
+                 and s.claimed_at >= case when p.reminders = 'reduced' then ${caps.weekStart}::timestamptz else ${caps.dayStart}::timestamptz end
+             ) as room
+      from person p
+      where p.tenant_id = ${tenantId} and p.id in (select person_id from ready)
+    ),
+    pick as (
+      select r.tenant_id, r.id, r.action_id, r.meeting_id, room.reminders
+      from (
+        select ready.*, row_number() over (partition by ready.person_id order by ready.priority, ready.not_before, ready.id) as nth
+        from ready
+      ) r
+      join room on room.person_id = r.person_id
+      where r.nth <= room.room
+      order by r.priority, r.not_before, r.id
+      limit ${max}
+    )
+    update follow_up f
+    set state = 'sending', claimed_at = ${now}, claimed_by = ${workerId}, attempts = f.attempts + 1
+    from pick
+      left join action a on a.tenant_id = pick.tenant_id and a.id = pick.action_id
+      left join trajectory t on t.tenant_id = a.tenant_id and t.id = a.trajectory_id
+      left join meeting m on m.tenant_id = pick.tenant_id and m.id = pick.meeting_id
+    where f.tenant_id = pick.tenant_id and f.id = pick.id and f.state = 'pending'
+    returning f.*, pick.reminders,
+      a.status as action_status, a.due_date as action_due_date, a.owner_id as action_owner_id, t.reminder_days_before as days_before,
+      m.state as meeting_state, to_char(m.starts_at at time zone ${TIME_ZONE}, 'YYYY-MM-DD') as meeting_date
+    ${prepared}`.execute(db);
+  return claimed.rows;
 }
 
-export async function finishFollowUp(
-  db: Db,
-  tenantId: string,
-  id: string,
-  state: Exclude<FollowUpState, 'pending' | 'sending'>,
-  fields: { detail?: string | null; activityId?: string | null; conversationId?: string | null; sentAt?: Date | null } = {},
-): Promise<void> {
-  await db
-    .updateTable('followUp')
-    .set({ state, ...fields })
-    .where('tenantId', '=', tenantId)
-    .where('id', '=', id)
-    .where('state', '=', 'sending')
-    .execute();
+/** A claimed reminder and the facts it is checked against before it goes out. */
+export type ClaimedRow = Selectable<FollowUpTable> & {
+  reminders: string;
+  actionStatus: string | null;
+  actionDueDate: string | null;
+  actionOwnerId: string | null;
+  daysBefore: number | null;
+  meetingState: string | null;
+  meetingDate: string | null;
+};
+
+/** What became of a claimed reminder, as the sent log records it. */
+export interface RecordedOutcome {
+  tenantId: string;
+  id: string;
+  state: Exclude<FollowUpState, 'sending'>;
+  detail: string | null;
+  activityId: string | null;
+  conversationId: string | null;
+  sentAt: Date | null;
+  /** Only with state 'pending': nothing left this machine, back in the queue from then on. */
+  notBefore: Date | null;
 }
 
-/** Nothing left this machine: back in the queue for later (a refused connection, a long throttle). */
-export async function releaseFollowUp(db: Db, tenantId: string, id: string, notBefore: Date, detail: string): Promise<void> {
-  await db
-    .updateTable('followUp')
-    .set({ state: 'pending', notBefore, detail, claimedAt: null, claimedBy: null })
-    .where('tenantId', '=', tenantId)
-    .where('id', '=', id)
-    .where('state', '=', 'sending')
-    .execute();
+/**
+ * Records outcomes of claimed reminders, several in one statement. 'pending' puts a reminder
+ * back in the queue (a refused connection, a long throttle: nothing left this machine) and
+ * clears its claim; every other state is final. Only rows still 'sending' change.
+ */
+export async function recordOutcomes(db: Db, outcomes: RecordedOutcome[]): Promise<void> {
+  if (!outcomes.length) return;
+  const rows = outcomes.map((o) => ({
+    tenant_id: o.tenantId,
+    id: o.id,
+    state: o.state,
+    detail: o.detail,
+    activity_id: o.activityId,
+    conversation_id: o.conversationId,
+    sent_at: o.sentAt,
+    not_before: o.notBefore,
+  }));
+  await sql`
+    update follow_up f
+    set state = o.state, detail = o.detail,
+        activity_id = coalesce(o.activity_id, f.activity_id), conversation_id = coalesce(o.conversation_id, f.conversation_id), sent_at = coalesce(o.sent_at, f.sent_at),
+        not_before = coalesce(o.not_before, f.not_before),
+        claimed_at = case when o.state = 'pending' then null else f.claimed_at end,
+        claimed_by = case when o.state = 'pending' then null else f.claimed_by end
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as o(tenant_id text, id uuid, state text, detail text, activity_id text, conversation_id text, sent_at timestamptz, not_before timestamptz)
+    where f.tenant_id = o.tenant_id and f.id = o.id and f.state = 'sending'
+    ${prepared}`.execute(db);
 }
 
 /**

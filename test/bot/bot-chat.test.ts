@@ -188,6 +188,11 @@ describe('updating an action from its card', () => {
     expect(timeline).toMatchObject({ note: 'Gesprek met de scholen gehad', statusFrom: action.status, statusTo: next });
     // The new card carries the new version, so the next save is not a conflict.
     expect(JSON.stringify(res.value)).toContain(`"version":${action.version + 1}`);
+    // Built from what the change wrote rather than read back, it reads as a freshly loaded one.
+    const fresh = await invoke(tom, 'refreshAction', { actionId: action.id, lang: 'nl' });
+    const withoutBanner = (card: Card) => ({ ...card, body: card.body.filter((e) => e.id !== 'banner') });
+    expect(withoutBanner(res.value)).toEqual(withoutBanner(fresh.value));
+    expect(JSON.stringify(res.value)).toContain('Gesprek met de scholen gehad');
   });
 
   test('a card rendered before someone else changed the action shows the current state and saves nothing', async () => {

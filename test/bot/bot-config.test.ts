@@ -1,8 +1,11 @@
+import { MicrosoftAppCredentials } from 'botframework-connector';
+import { createBotTransport } from '../../bot/transport/bot-framework';
 import { ConfigError, loadConfig } from '../../src/config/config';
 import { buildServer } from '../../src/http/server';
 import { testConfig } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { demoTenants } from '../../src/seed/demo-ids';
+import { startConnectorStandIn } from '../support/connector-stand-in';
 import { messageActivity } from '../support/teams-activities';
 
 const production = {
@@ -27,6 +30,8 @@ function problems(env: Record<string, string>): string[] {
   }
 }
 
+const tokenCache = (MicrosoftAppCredentials as unknown as { cache: Map<string, { accessToken: string; expiresOn: Date }> }).cache;
+
 describe('bot configuration', () => {
   test('production refuses to start without the bot app id or tenant', () => {
     expect(problems(production)).toEqual([]);
@@ -37,6 +42,35 @@ describe('bot configuration', () => {
     const { BOT_PASSWORD: _password, ...noPassword } = production;
     expect(problems(noPassword).join('\n')).toMatch(/BOT_PASSWORD/);
     expect(problems({ ...noPassword, BOT_APP_TYPE: 'UserAssignedMSI' })).toEqual([]);
+  });
+
+  test('with a bot app id, a reminder goes out with the bot\'s token, and a 5xx is not sent again', async () => {
+    const standIn = await startConnectorStandIn();
+    try {
+      // The token the app would get from Entra for the Bot Framework, put where botbuilder caches
+      // it (a private static: no network in tests).
+      const scope = 'https://api.botframework.com';
+      tokenCache.set(`${production.BOT_ID}${scope}-cache`, { accessToken: 'token-of-the-bot', expiresOn: new Date(Date.now() + 3_600_000) });
+      const transport = createBotTransport({ appId: production.BOT_ID, password: production.BOT_PASSWORD, tenantId: production.BOT_TENANT_ID, appType: 'SingleTenant' }, () => undefined);
+      const reference = {
+        serviceUrl: standIn.serviceUrl,
+        channelId: 'msteams',
+        conversation: { id: 'a:personal-29:x', conversationType: 'personal', tenantId: demoTenants.beekvliet.id },
+        bot: { id: '28:kansrijk-bot', name: 'Kansrijk' },
+        user: { id: '29:x' },
+      };
+      await transport.proactive.send(reference, { text: 'Herinnering', alert: true });
+      expect(standIn.proactive()).toHaveLength(1);
+      expect(standIn.proactive()[0]!.authorization).toBe('Bearer token-of-the-bot');
+
+      standIn.reset();
+      standIn.failNext(1, 500);
+      await expect(transport.proactive.send(reference, { text: 'Herinnering', alert: true })).rejects.toMatchObject({ kind: 'unknown', status: 500 });
+      expect(standIn.requests()).toBe(1);
+    } finally {
+      tokenCache.clear();
+      await standIn.close();
+    }
   });
 
   describe('with a bot app id, /api/messages demands a Bot Framework token', () => {

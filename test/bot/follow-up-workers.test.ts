@@ -5,7 +5,7 @@ import { createBotTransport } from '../../bot/transport/bot-framework';
 import { connectDatabase, type DatabaseHandle } from '../../src/db/database';
 import { manualClock } from '../../src/follow-ups/clock';
 import { createFollowUpRunner } from '../../src/follow-ups/follow-up-scheduler';
-import { createFollowUpService } from '../../src/follow-ups/follow-up-service';
+import { createFollowUpService, defaultPolicy, type FollowUpMessenger, type FollowUpPolicy } from '../../src/follow-ups/follow-up-service';
 import { startConnectorStandIn, type ConnectorStandIn } from '../support/connector-stand-in';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 
@@ -29,9 +29,9 @@ afterEach(async () => {
   await standIn.close();
 });
 
-function serviceOn(handle: { db: DatabaseHandle['db'] }, workerId: string) {
+function serviceOn(handle: { db: DatabaseHandle['db'] }, workerId: string, policy: Partial<FollowUpPolicy> = {}, messenger?: FollowUpMessenger) {
   const transport = createBotTransport({ appId: undefined, password: undefined, tenantId: undefined, appType: 'SingleTenant' }, log);
-  return createFollowUpService({ db: handle.db, clock, workerId, messenger: createFollowUpMessenger(handle.db, transport.proactive) });
+  return createFollowUpService({ db: handle.db, clock, workerId, policy, messenger: messenger ?? createFollowUpMessenger(handle.db, transport.proactive) });
 }
 
 async function states(): Promise<Record<string, number>> {
@@ -68,37 +68,93 @@ test('120 reminders to one tenant stay under 50 per second; 12 in one chat under
   expect(standIn.violations).toEqual([]);
 });
 
-test('a worker killed mid-send: the restarted one sends the rest; nothing twice, nothing lost', async () => {
+// One at a time, and as many in flight as the default allows: every reminder a dying worker had
+// claimed is in flight when it dies, and all of those (and only those) end up 'uncertain'.
+test.each([
+  { label: 'one in flight', sendConcurrency: 1 },
+  { label: 'the default in flight', sendConcurrency: defaultPolicy.sendConcurrency },
+])('a worker killed mid-send ($label): the restarted one sends the rest; nothing twice, nothing lost', async ({ sendConcurrency }) => {
   const fixture = await createFollowUpFixture(db.db, { peoplePerTenant: [30], remindersPerPerson: 1, serviceUrl: standIn.serviceUrl, today: TODAY });
   const tenantId = fixture.tenantIds[0]!;
 
   // Worker A has its own connections, as a separate process would.
   const handleA = connectDatabase(`${db.url}?application_name=worker-a`, 2);
-  const workerA = serviceOn(handleA, 'worker-a');
+  const workerA = serviceOn(handleA, 'worker-a', { sendConcurrency });
   await workerA.planAll();
   standIn.hold();
   const dying = workerA.dispatchTenant(tenantId).catch((error: unknown) => error);
   await standIn.waitFor(1);
-  // The process dies while its first message is in flight: its connections are gone for good.
+  // Its claim committed before the first send left; everything it claimed is on its way.
+  const claimedByA = (await states()).sending!;
+  expect(claimedByA).toBeGreaterThanOrEqual(1);
+  expect(claimedByA).toBeLessThanOrEqual(sendConcurrency);
+  await standIn.waitFor(claimedByA);
+  // The process dies while those messages are in flight: its connections are gone for good.
   await handleA.close();
   await sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'worker-a'`.execute(db.db);
   standIn.release();
   expect(await dying).toBeInstanceOf(Error);
-  expect(await states()).toMatchObject({ sending: 1, pending: 29 });
+  expect(await states()).toMatchObject({ sending: claimedByA, pending: 30 - claimedByA });
 
-  // Restarted worker B: sends everything still pending; the claimed one is left alone.
+  // Restarted worker B: sends everything still pending; the claimed ones are left alone.
   const workerB = serviceOn(db, 'worker-b');
   await workerB.dispatchTenant(tenantId);
-  expect(await states()).toEqual({ sending: 1, sent: 29 });
-  // Ten minutes on, the tick marks it uncertain instead of resending it (at most once).
+  expect(await states()).toEqual({ sending: claimedByA, sent: 30 - claimedByA });
+  // Ten minutes on, the tick marks them uncertain instead of resending them (at most once).
   clock.set('2026-03-11T09:11:00Z');
-  expect(await workerB.reapStale()).toBe(1);
+  expect(await workerB.reapStale()).toBe(claimedByA);
   clock.set('2026-03-11T09:00:00Z');
-  expect(await states()).toEqual({ uncertain: 1, sent: 29 });
+  expect(await states()).toEqual({ uncertain: claimedByA, sent: 30 - claimedByA });
 
   const ids = deliveredIds();
   expect(ids).toHaveLength(30);
-  expect(new Set(ids).size).toBe(30); // the in-flight one did reach Teams, once
+  expect(new Set(ids).size).toBe(30); // the in-flight ones did reach Teams, once
+  const uncertain = await db.db.selectFrom('followUp').select('id').where('state', '=', 'uncertain').execute();
+  expect(uncertain.every((r) => ids.includes(r.id))).toBe(true);
+});
+
+test('with reminders in flight and two dispatchers racing on one tenant, the daily cap stays exact', async () => {
+  // 60 owners with three reminders each (due today, due in two days, a week late); ten of them
+  // chose 'reduced' (due date and lateness only, one a week). A cap of two a day for the rest.
+  const fixture = await createFollowUpFixture(db.db, { peoplePerTenant: [60], remindersPerPerson: 3, serviceUrl: standIn.serviceUrl, today: TODAY });
+  const tenantId = fixture.tenantIds[0]!;
+  const reduced = fixture.personIds.slice(0, 10);
+  await db.db.updateTable('person').set({ reminders: 'reduced' }).where('id', 'in', reduced).execute();
+  const transport = createBotTransport({ appId: undefined, password: undefined, tenantId: undefined, appType: 'SingleTenant' }, log);
+  // One process, one messenger (and so one rate limiter), two dispatches of the same tenant.
+  const messenger = createFollowUpMessenger(db.db, transport.proactive);
+  const policy = { perDay: 2, sendConcurrency: 8 };
+  const [w1, w2] = [serviceOn(db, 'w1', policy, messenger), serviceOn(db, 'w2', policy, messenger)];
+  expect(await w1.planAll()).toBe(50 * 3 + 10 * 2);
+  const results = await Promise.all([w1.dispatchTenant(tenantId), w2.dispatchTenant(tenantId)]);
+  expect(results[0]!.sent + results[1]!.sent).toBe(50 * 2 + 10);
+
+  const rows = await db.db.selectFrom('followUp').select(['personId', 'kind', 'state', 'claimedBy']).execute();
+  const sentTo = new Map<string, string[]>();
+  for (const r of rows.filter((r) => r.state === 'sent')) sentTo.set(r.personId, [...(sentTo.get(r.personId) ?? []), r.kind]);
+  for (const personId of fixture.personIds) {
+    const kinds = (sentTo.get(personId) ?? []).sort();
+    // The most pressing ones first: the due date, then the coming one; lateness waits.
+    expect(kinds).toEqual(reduced.includes(personId) ? ['due'] : ['before_due', 'due']);
+  }
+  expect(rows.filter((r) => r.state === 'pending')).toHaveLength(60);
+  expect(new Set(rows.filter((r) => r.state === 'sent').map((r) => r.claimedBy))).toEqual(new Set(['w1', 'w2']));
+  const ids = deliveredIds();
+  expect(ids).toHaveLength(110);
+  expect(new Set(ids).size).toBe(110);
+  expect(standIn.violations).toEqual([]);
+
+  // Later the same day nothing more goes out; the next morning the rest does, within the cap.
+  clock.set('2026-03-11T15:00:00Z');
+  await w1.dispatchTenant(tenantId);
+  expect(deliveredIds()).toHaveLength(110);
+  clock.set('2026-03-12T09:00:00Z');
+  await Promise.all([w1.dispatchTenant(tenantId), w2.dispatchTenant(tenantId)]);
+  clock.set('2026-03-11T09:00:00Z');
+  // 'reduced' owners had theirs this week already; the others get their late one now.
+  expect(deliveredIds()).toHaveLength(160);
+  expect(new Set(deliveredIds()).size).toBe(160);
+  expect(standIn.violations).toEqual([]);
 });
 
 test('two instances with pg-boss on one database: each reminder exactly once', async () => {
