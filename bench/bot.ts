@@ -6,13 +6,14 @@ import pg from 'pg';
 import { createFollowUpMessenger } from '../bot/proactive/follow-up-messenger';
 import { createBotTransport } from '../bot/transport/bot-framework';
 import { loadConfig } from '../src/config/config';
-import { connectDatabase } from '../src/db/database';
+import { connectDatabase, withDatabase } from '../src/db/database';
 import { migrateToLatest } from '../src/db/migrate';
 import { manualClock } from '../src/follow-ups/clock';
 import { createFollowUpRunner, type FollowUpRunner } from '../src/follow-ups/follow-up-scheduler';
 import { createFollowUpService } from '../src/follow-ups/follow-up-service';
 import { demoTenants, demoUsers } from '../src/seed/demo-ids';
 import { seedDemo } from '../src/seed/demo-seed';
+import { percentile } from './load';
 import { startConnectorStandIn, teamsLimits } from './connector-stand-in';
 import { createFollowUpFixture, followUpIdOf } from './follow-up-fixtures';
 
@@ -26,12 +27,6 @@ import { createFollowUpFixture, followUpIdOf } from './follow-up-fixtures';
 const INVOKE_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PORT = Number(process.env.BENCH_BOT_PORT ?? 39791);
 
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
 async function freshDatabase(adminUrl: string, name: string): Promise<string> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -41,10 +36,6 @@ async function freshDatabase(adminUrl: string, name: string): Promise<string> {
   return withDatabase(adminUrl, name);
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 /** Enough actions that one is never in flight twice: each comes back round only after ~INVOKE_ACTIONS requests. */
 const INVOKE_ACTIONS = Number(process.env.BENCH_INVOKE_ACTIONS ?? 2500);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { signDevToken } from '../src/auth/token-verifier';
 import { loadConfig } from '../src/config/config';
-import { connectDatabase } from '../src/db/database';
+import { connectDatabase, withDatabase } from '../src/db/database';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres';
 import { migrateToLatest } from '../src/db/migrate';
 import { demoTenants, demoUsers } from '../src/seed/demo-ids';
@@ -16,12 +16,6 @@ const ROOT = path.resolve(__dirname, '../..');
 const BENCH_DB = 'kansrijk_bench';
 const SERVER_PORT = Number(process.env.BENCH_PORT ?? 39781);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 60_000;

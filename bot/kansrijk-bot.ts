@@ -35,6 +35,20 @@ function kindOf(conversationType: string): ConversationKind {
   return 'personal';
 }
 
+/** Where the bot was spoken to, as stored for replies and reminders. */
+function conversationRecord(turn: IncomingTurn, tenantId: string) {
+  const a = turn.activity;
+  const kind = kindOf(a.conversation.conversationType);
+  return {
+    tenantId,
+    conversationId: a.conversation.id,
+    kind,
+    reference: turn.reference,
+    teamId: a.teamId ?? null,
+    userAadObjectId: kind === 'personal' ? (a.from.aadObjectId ?? null) : null,
+  };
+}
+
 function principalOf(turn: IncomingTurn): Principal | undefined {
   const { from, tenantId } = turn.activity;
   if (!from.aadObjectId || !tenantId) return undefined;
@@ -55,14 +69,7 @@ export function createKansrijkBot(deps: BotDeps): BotLogic {
     const a = turn.activity;
     if (!a.tenantId) return;
     const kind = kindOf(a.conversation.conversationType);
-    await rememberConversation(db, {
-      tenantId: a.tenantId,
-      conversationId: a.conversation.id,
-      kind,
-      reference: turn.reference,
-      teamId: a.teamId ?? null,
-      userAadObjectId: kind === 'personal' ? (a.from.aadObjectId ?? null) : null,
-    });
+    await rememberConversation(db, conversationRecord(turn, a.tenantId));
     if (a.from.aadObjectId) {
       await upsertBotUser(db, {
         tenantId: a.tenantId,
@@ -213,14 +220,7 @@ export function createKansrijkBot(deps: BotDeps): BotLogic {
         await setConversationInstalled(db, a.tenantId, a.conversation.id, false);
         return;
       }
-      await upsertConversation(db, {
-        tenantId: a.tenantId,
-        conversationId: a.conversation.id,
-        kind,
-        reference: turn.reference,
-        teamId: a.teamId ?? null,
-        userAadObjectId: kind === 'personal' ? (a.from.aadObjectId ?? null) : null,
-      });
+      await upsertConversation(db, conversationRecord(turn, a.tenantId));
       const people = [a.from, ...a.membersAdded].filter((m) => m.aadObjectId && m.id !== a.recipientId);
       const seen = new Set<string>();
       for (const member of people) {

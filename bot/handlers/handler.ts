@@ -1,8 +1,9 @@
+import { z } from 'zod';
 import type { ActionService } from '../../src/actions/action-service';
 import type { Principal } from '../../src/auth/principal';
 import { AppError } from '../../src/http/problems';
 import type { Card } from '../cards/elements';
-import type { Lang } from '../i18n/texts';
+import { texts, type Lang } from '../i18n/texts';
 import type { ActionViews } from '../services/action-views';
 import type { ReminderPreferences } from '../services/reminder-preferences';
 import type { CardActionResponse } from '../transport/conversation-reference';
@@ -42,3 +43,16 @@ export function refusal(error: unknown, messages: { forbidden: string; notFound:
   if (error instanceof AppError && error.status === 404) return messageResponse(messages.notFound);
   throw error;
 }
+
+const actionRef = z.object({ actionId: z.uuid(), followUpId: z.string().max(100).optional() });
+
+/** Answers with one action's card as this viewer may see it (the owner gets the controls). */
+export const showActionCard: CardHandler = async ({ principal, lang, services }, data) => {
+  const parsed = actionRef.safeParse(data);
+  if (!parsed.success) return errorResponse(400, 'actionId is missing or not a UUID');
+  try {
+    return cardResponse(await services.views.card(principal, parsed.data.actionId, lang, { followUpId: parsed.data.followUpId }));
+  } catch (error) {
+    return refusal(error, { forbidden: texts[lang].forbidden, notFound: texts[lang].notFound });
+  }
+};

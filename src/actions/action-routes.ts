@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Db } from '../db/database';
 import type { ApiContext } from '../http/api-context';
 import { actionStatuses } from '../shared/enums';
 import { idParam } from '../shared/resource-routes';
@@ -36,8 +35,7 @@ const listQuery = z
   })
   .strict();
 
-export function registerActionRoutes(api: ApiContext, db: Db, actions: ActionService): void {
-  void db;
+export function registerActionRoutes(api: ApiContext, actions: ActionService): void {
   const tag = 'Actions';
   api.route({
     method: 'GET',

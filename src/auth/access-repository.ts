@@ -42,6 +42,22 @@ export async function findAccessRows(db: Db, tenantId: string, userId: string, t
   return rows;
 }
 
+/** The access rows of every trajectory of the tenant at once, for listing "my trajectories". */
+export async function findAccessRowsOfAllTrajectories(db: Db, tenantId: string, userId: string): Promise<(AccessRow & { trajectoryId: string })[]> {
+  const trajectory = sql`t.id`;
+  const { rows } = await sql<AccessRow & { trajectoryId: string }>`
+    select t.id as "trajectoryId", a.*
+    from trajectory t
+    cross join lateral (${accessRowsFrom(
+      tenantId,
+      userId,
+      trajectory,
+      sql`p.id as "personId", ${ownsActions(trajectory)} as "ownsActions", mb.role, mb.kind, mb.domain_id as "domainId"`,
+    )}) a
+    where t.tenant_id = ${tenantId}`.execute(db);
+  return rows;
+}
+
 /**
  * The same rows as a JSON array, for a statement that reads the thing being accessed too: the
  * row and the right to it then cost one round trip instead of two.

@@ -1,7 +1,7 @@
 import type { Principal } from './principal';
 import type { Db } from '../db/database';
 import { forbidden } from '../http/problems';
-import { findAccessRows, type AccessRow } from './access-repository';
+import { findAccessRows, findAccessRowsOfAllTrajectories, type AccessRow } from './access-repository';
 
 const trajectoryEditors = new Set(['coordinator', 'chair', 'facilitator']);
 /** Roles that reach the whole trajectory whichever body they are held in. */
@@ -25,6 +25,14 @@ export interface TrajectoryAccess {
 
 export async function loadAccess(db: Db, principal: Principal, trajectoryId: string): Promise<TrajectoryAccess> {
   return accessFromRows(principal, trajectoryId, await findAccessRows(db, principal.tenantId, principal.userId, trajectoryId));
+}
+
+/** The caller's access to each trajectory of their tenant, in one round trip. */
+export async function loadAccessToAll(db: Db, principal: Principal): Promise<Map<string, TrajectoryAccess>> {
+  const rows = await findAccessRowsOfAllTrajectories(db, principal.tenantId, principal.userId);
+  const byTrajectory = new Map<string, AccessRow[]>();
+  for (const { trajectoryId, ...row } of rows) byTrajectory.set(trajectoryId, [...(byTrajectory.get(trajectoryId) ?? []), row]);
+  return new Map([...byTrajectory].map(([id, list]) => [id, accessFromRows(principal, id, list)]));
 }
 
 /** The access that access rows (read alone or together with the row they guard) amount to. */

@@ -82,6 +82,13 @@ function preparingPool(pool: pg.Pool): PostgresPool {
   };
 }
 
+/** The same server and credentials, another database: how test and bench clusters hand out databases. */
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
 export function connectDatabase(connectionString: string, poolSize = 20): DatabaseHandle {
   const pool = new pg.Pool({ connectionString, max: poolSize, idleTimeoutMillis: 30_000 });
   // An idle client losing its connection must not crash the process; the pool replaces it.

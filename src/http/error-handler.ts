@@ -89,7 +89,6 @@ export function installErrorHandler(app: FastifyInstance): void {
       });
     }
     request.log.error({ err: error }, 'unhandled error');
-    if (process.env.DEBUG_ERRORS) console.error(error);
     return send(reply, request, 500, { code: 'internal', title: 'Internal error', detail: 'Something went wrong on our side; it has been logged.' });
   });
 

@@ -91,7 +91,7 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
   registerResourceRoutes(api, db, domainResource);
   registerResourceRoutes(api, db, strategicObjectiveResource);
   registerResourceRoutes(api, db, operationalObjectiveResource);
-  registerActionRoutes(api, db, actions);
+  registerActionRoutes(api, actions);
   registerResourceRoutes(api, db, indicatorResource);
   registerResourceRoutes(api, db, measurementResource);
   registerResourceRoutes(api, db, initiativeResource);

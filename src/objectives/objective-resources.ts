@@ -36,8 +36,7 @@ export const strategicObjectiveResource = defineResource({
   toOutput: (row) => publicRow(row),
 });
 
-/** The five SMART checks a coordinator ticks off for an operational objective. */
-export const smartChecks = ['smartSpecific', 'smartMeasurable', 'smartAgreed', 'smartRealistic', 'smartTimeBound'] as const;
+export { smartChecks } from '../shared/enums';
 
 export const operationalObjectiveInput = z
   .object({

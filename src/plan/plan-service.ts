@@ -7,6 +7,7 @@ import { notFound } from '../http/problems';
 import { brusselsDate } from '../shared/time';
 import { findTrajectory } from '../trajectories/trajectory-repository';
 import { latestAuditId } from '../audit/audit-repository';
+import { operationalObjectiveOutput } from '../objectives/objective-resources';
 import { loadPlanDomainsJson, loadPlanPeopleJson } from './plan-repository';
 
 const indicatorNode = z.object({
@@ -35,19 +36,9 @@ const actionNode = z.object({
   overdue: z.boolean(),
   indicators: z.array(indicatorNode),
 });
-const operationalNode = z.object({
-  id: z.uuid(),
-  title: z.string(),
-  description: z.string(),
-  smartSpecific: z.boolean(),
-  smartMeasurable: z.boolean(),
-  smartAgreed: z.boolean(),
-  smartRealistic: z.boolean(),
-  smartTimeBound: z.boolean(),
-  targetDate: z.string().nullable(),
-  position: z.int(),
-  actions: z.array(actionNode),
-});
+const operationalNode = operationalObjectiveOutput
+  .pick({ id: true, title: true, description: true, smartSpecific: true, smartMeasurable: true, smartAgreed: true, smartRealistic: true, smartTimeBound: true, targetDate: true, position: true })
+  .extend({ actions: z.array(actionNode) });
 const strategicNode = z.object({ id: z.uuid(), title: z.string(), description: z.string(), position: z.int(), operationalObjectives: z.array(operationalNode) });
 const domainNode = z.object({
   id: z.uuid(),

@@ -32,6 +32,9 @@ export const sectors = [
 export const contactPreferences = ['teams', 'email', 'phone', 'sms', 'letter', 'via_trusted_person'] as const;
 export const reminderLevels = ['normal', 'reduced', 'off'] as const;
 
+/** The five SMART checks of an operational objective, as its fields are named. */
+export const smartChecks = ['smartSpecific', 'smartMeasurable', 'smartAgreed', 'smartRealistic', 'smartTimeBound'] as const;
+
 export const domainApproaches = ['structural', 'mitigating'] as const;
 export const domainStates = ['active', 'later'] as const;
 export const indicatorKinds = ['output', 'outcome'] as const;

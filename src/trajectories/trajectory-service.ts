@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assertEditTrajectory, assertRead, canRead, loadAccess, roleNames } from '../auth/access';
+import { assertEditTrajectory, assertRead, canRead, loadAccess, loadAccessToAll, roleNames } from '../auth/access';
 import type { Principal } from '../auth/principal';
 import { actorOf, auditCreate, auditDelete, auditUpdate, type AuditActor } from '../audit/audit';
 import type { Db } from '../db/database';
@@ -65,13 +65,11 @@ export function createTrajectoryService(db: Db) {
   return {
     /** The trajectories of the caller's tenant that the caller takes part in. */
     async listMine(principal: Principal): Promise<TrajectoryOutput[]> {
-      const all = await listTrajectories(db, principal.tenantId);
-      const out: TrajectoryOutput[] = [];
-      for (const t of all) {
-        const access = await loadAccess(db, principal, t.id);
-        if (canRead(access)) out.push({ ...publicRow<TrajectoryOutput>(t), roles: roleNames(access) });
-      }
-      return out;
+      const [all, accessById] = await Promise.all([listTrajectories(db, principal.tenantId), loadAccessToAll(db, principal)]);
+      return all.flatMap((t) => {
+        const access = accessById.get(t.id);
+        return access && canRead(access) ? [{ ...publicRow<TrajectoryOutput>(t), roles: roleNames(access) }] : [];
+      });
     },
 
     async get(principal: Principal, id: string): Promise<TrajectoryOutput> {

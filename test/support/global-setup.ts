@@ -1,8 +1,8 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './free-port';
 import path from 'node:path';
 import pg from 'pg';
-import { connectDatabase } from '../../src/db/database';
+import { connectDatabase, withDatabase } from '../../src/db/database';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/db/embedded-postgres';
 import { migrateToLatest } from '../../src/db/migrate';
 
@@ -42,24 +42,6 @@ export default async function globalSetup(): Promise<void> {
   await migrateToLatest(handle.db);
   await handle.close();
   process.env.KANSRIJK_TEST_ADMIN_URL = adminUrl;
-}
-
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function removeDeadRuns(runsDir: string): void {

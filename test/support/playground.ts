@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { startPlaygroundProcess } from '../../scripts/lib/playground-process';
+import { chromiumArgs as baseChromiumArgs } from './browser';
 
 export interface Playground {
   /** Base URL of the Playground's web UI, e.g. http://127.0.0.1:56150 */
@@ -26,18 +27,8 @@ export const playgroundSelectors = {
   conversation: (name: string) => `[role="treeitem"][aria-label="${name}"]`,
 } as const;
 
-/** Chromium flags for a headless run that never leaves the machine. */
-export const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-];
+/** Chromium flags for a headless run that never leaves the machine: the shared flags, and no DNS. */
+export const chromiumArgs = [...baseChromiumArgs, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'];
 
 /** Aborts every request that is not for this machine (the UI asks a CDN for Segoe UI fonts). */
 export async function loopbackOnly(context: BrowserContext): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { connectDatabase, type DatabaseHandle } from '../../src/db/database';
+import { connectDatabase, withDatabase, type DatabaseHandle } from '../../src/db/database';
 
 export interface TestDatabase extends DatabaseHandle {
   url: string;
@@ -11,12 +11,6 @@ function adminUrl(): string {
   const url = process.env.KANSRIJK_TEST_ADMIN_URL;
   if (!url) throw new Error('KANSRIJK_TEST_ADMIN_URL is not set: run the tests through jest (its globalSetup starts Postgres)');
   return url;
-}
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
 }
 
 /** A fresh, migrated database of its own for one test file (cloned from the template). */

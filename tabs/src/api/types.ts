@@ -1,21 +1,8 @@
 /** The shapes the tabs read from the Kansrijk API (see /api/openapi.json). */
-export const actionStatuses = ['planned', 'in_progress', 'done', 'postponed', 'dropped'] as const;
-export type ActionStatus = (typeof actionStatuses)[number];
-export const openStatuses: readonly ActionStatus[] = ['planned', 'in_progress', 'postponed'];
+import type { ActionStatus, smartChecks } from '../../../src/shared/enums';
 
-export const sectors = [
-  'gemeentelijke_partners',
-  'welzijnspartners',
-  'gezondheid',
-  'wonen_en_leven',
-  'ervaringsdeskundigen',
-  'onderwijs_en_vorming',
-  'gezin',
-] as const;
-
-export const sevenB = ['bereikbaarheid', 'beschikbaarheid', 'betaalbaarheid', 'bruikbaarheid', 'begrijpbaarheid', 'bekendheid', 'betrouwbaarheid'] as const;
-
-export const smartChecks = ['smartSpecific', 'smartMeasurable', 'smartAgreed', 'smartRealistic', 'smartTimeBound'] as const;
+// One vocabulary for server and tabs: enums.ts has no imports, so it bundles as is.
+export { actionStatuses, openStatuses, sectors, sevenB, smartChecks, type ActionStatus } from '../../../src/shared/enums';
 export type SmartCheck = (typeof smartChecks)[number];
 
 export interface Me {
