@@ -99,7 +99,7 @@ export function registerActionRoutes(api: ApiContext, actions: ActionService): v
     headers: { 'If-Match': 'the ETag from the last read; a stale one answers 412 and changes nothing' },
     handler: async ({ principal, params, body, request, reply }) => {
       const ifMatch = request.headers['if-match'];
-      const updated = await actions.update(principal, params.id, body, versionFromIfMatch(Array.isArray(ifMatch) ? ifMatch[0] : ifMatch));
+      const updated = await actions.update(principal, params.id, body, versionFromIfMatch(Array.isArray(ifMatch) ? ifMatch.join(',') : ifMatch));
       reply.header('etag', etagOf(updated));
       return updated;
     },

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { accessFromRows, assertEditDomain, assertRead, canEditDomain, loadAccess, type TrajectoryAccess } from '../auth/access';
+import { accessFromRows, assertCan, assertRead, can, loadAccess, type TrajectoryAccess } from '../auth/access';
+import { assertMayReferencePerson } from '../people/person-access';
 import type { Principal } from '../auth/principal';
 import { actorOf, auditCreate, auditDelete, updateEntry } from '../audit/audit';
 import type { Db } from '../db/database';
-import { forbidden, invalid, notFound, preconditionFailed, type FieldProblem } from '../http/problems';
-import { personExists } from '../shared/resource-repository';
+import { AppError, forbidden, invalid, notFound, preconditionFailed, type FieldProblem } from '../http/problems';
 import { actionStatuses, sevenB } from '../shared/enums';
-import { dateOnly, longText, publicRow, shortText, uuid } from '../shared/schemas';
+import { dateOnly, longText, position, publicRow, shortText, uuid } from '../shared/schemas';
 import { brusselsDate } from '../shared/time';
 import {
   deleteAction,
@@ -33,12 +33,13 @@ const actionFields = {
   dueDate: dateOnly.nullable().optional(),
   status: z.enum(actionStatuses).optional(),
   means: longText(2000).optional(),
-  budget: z.number().min(0, 'must not be negative').max(1e10, 'too large').nullable().optional(),
+  // numeric(12, 2): anything that rounds to 10^10 or more overflows the column.
+  budget: z.number().min(0, 'must not be negative').max(9_999_999_999.99, 'too large').nullable().optional(),
   intendedResult: longText(2000).optional(),
   expectedResult: longText(2000).optional(),
   evaluationMethod: longText(2000).optional(),
   sevenB: z.array(z.enum(sevenB)).max(7).optional(),
-  position: z.int().min(0).optional(),
+  position: position.optional(),
 };
 
 const datesInOrder = (a: { startDate?: string | null | undefined; dueDate?: string | null | undefined }) =>
@@ -112,11 +113,18 @@ export function etagOf(action: { version: number }): string {
   return `"${action.version}"`;
 }
 
-/** Reads the version out of an If-Match header; undefined when absent, NaN when unusable. */
-export function versionFromIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const match = /^\s*(?:W\/)?"(\d+)"\s*$/.exec(header);
-  return match ? Number(match[1]) : Number.NaN;
+/**
+ * The versions an If-Match header accepts (RFC 9110 §13.1.1): undefined when absent or `*`;
+ * otherwise the strong entity-tags of our form. A weak, foreign or garbled tag matches no
+ * version, so it answers 412 rather than 400.
+ */
+export function versionFromIfMatch(header: string | undefined): readonly number[] | undefined {
+  if (header === undefined || header.trim() === '*') return undefined;
+  return header
+    .split(',')
+    .map((tag) => /^\s*"(\d{1,9})"\s*$/.exec(tag)?.[1])
+    .filter((v): v is string => v !== undefined)
+    .map(Number);
 }
 
 export function isOverdue(action: { dueDate: string | null; status: string }, today = brusselsDate()): boolean {
@@ -139,15 +147,20 @@ export class ActionConflict extends Error {
 export function createActionService(db: Db) {
   const readAction: ActionReader = (tenantId, id, userId) => findActionWithAccess(db, tenantId, id, userId);
 
-  async function checkOwner(tenantId: string, ownerId: string | null | undefined, problems: FieldProblem[]): Promise<void> {
-    if (ownerId && !(await personExists(db, tenantId, ownerId))) problems.push({ path: 'body.ownerId', message: 'no such person' });
+  async function checkOwner(access: TrajectoryAccess, ownerId: string | null | undefined, problems: FieldProblem[]): Promise<void> {
+    if (!ownerId) return;
+    try {
+      await assertMayReferencePerson(db, access, ownerId, 'body.ownerId');
+    } catch (error) {
+      if (error instanceof AppError && error.errors) problems.push(...error.errors);
+      else throw error;
+    }
   }
 
   function assertMayChange(access: TrajectoryAccess, action: ActionRow, input: ActionPatch): void {
-    assertRead(access);
-    if (canEditDomain(access, action.domainId)) return;
-    const isOwner = access.personId !== null && action.ownerId === access.personId;
-    if (!isOwner) throw forbidden("Only the work group, the coordinator, the chair, the facilitator and the action's owner may change it");
+    assertRead(access, `action ${action.id}`);
+    if (can(access, 'domain.edit', { domainId: action.domainId })) return;
+    assertCan(access, 'action.report', { domainId: action.domainId, ownerId: action.ownerId });
     const other = Object.keys(input).filter((k) => !ownerFields.has(k));
     if (other.length) throw forbidden(`As the owner you may change the status, the due date and the progress; not: ${other.join(', ')}`);
   }
@@ -156,7 +169,7 @@ export function createActionService(db: Db) {
     async get(principal: Principal, id: string, read: ActionReader = readAction): Promise<ActionOutput> {
       const found = await read(principal.tenantId, id, principal.userId);
       if (!found) throw notFound(`action ${id}`);
-      assertRead(accessFromRows(principal, found.action.trajectoryId, found.accessRows));
+      assertRead(accessFromRows(principal, found.action.trajectoryId, found.accessRows), `action ${id}`);
       return publicRow(found.action);
     },
 
@@ -176,9 +189,10 @@ export function createActionService(db: Db) {
       const objective = await findOperationalObjective(db, principal.tenantId, operationalObjectiveId);
       if (!objective) throw notFound(`operational objective ${operationalObjectiveId}`);
       const access = await loadAccess(db, principal, objective.trajectoryId);
-      assertEditDomain(access, objective.domainId);
+      assertRead(access, `operational objective ${operationalObjectiveId}`);
+      assertCan(access, 'domain.edit', { domainId: objective.domainId });
       const problems: FieldProblem[] = [];
-      await checkOwner(principal.tenantId, input.ownerId, problems);
+      await checkOwner(access, input.ownerId, problems);
       if (problems.length) throw invalid(problems);
       return db.transaction().execute(async (trx) => {
         const row = await insertAction(trx, {
@@ -197,10 +211,8 @@ export function createActionService(db: Db) {
      * The one path by which an action changes, for the API, the tabs and the bot alike:
      * permission, optimistic concurrency (version), progress timeline and audit.
      */
-    async update(principal: Principal, id: string, input: ActionPatch, expectedVersion?: number, read: ActionReader = readAction): Promise<ActionOutput> {
-      if (expectedVersion !== undefined && Number.isNaN(expectedVersion)) {
-        throw invalid([{ path: 'headers.if-match', message: 'must be an ETag of this action, like "3"' }]);
-      }
+    async update(principal: Principal, id: string, input: ActionPatch, expected?: number | readonly number[], read: ActionReader = readAction): Promise<ActionOutput> {
+      const expectedVersion = typeof expected === 'number' ? [expected] : expected;
       // Optimistic: read, decide, then write only if the version is unchanged. Without an
       // If-Match a lost race is retried on the fresh state; with one it is the caller's 412.
       for (let attempt = 0; ; attempt += 1) {
@@ -209,7 +221,7 @@ export function createActionService(db: Db) {
         const { action } = found;
         const access = accessFromRows(principal, action.trajectoryId, found.accessRows);
         assertMayChange(access, action, input);
-        if (expectedVersion !== undefined && expectedVersion !== action.version) {
+        if (expectedVersion !== undefined && !expectedVersion.includes(action.version)) {
           throw new ActionConflict(publicRow<ActionOutput>(action));
         }
         const { progressNote, operationalObjectiveId, ...fields } = input;
@@ -219,14 +231,14 @@ export function createActionService(db: Db) {
         if (fields.status === 'postponed' && action.status !== 'postponed' && !note) {
           problems.push({ path: 'body.progressNote', message: 'give a reason when postponing' });
         }
-        await checkOwner(principal.tenantId, fields.ownerId, problems);
+        if (fields.ownerId !== undefined && fields.ownerId !== action.ownerId) await checkOwner(access, fields.ownerId, problems);
         let move: { domainId: string; operationalObjectiveId: string } | undefined;
         if (operationalObjectiveId && operationalObjectiveId !== action.operationalObjectiveId) {
           const target = await findOperationalObjective(db, principal.tenantId, operationalObjectiveId);
           if (!target || target.trajectoryId !== action.trajectoryId) {
             problems.push({ path: 'body.operationalObjectiveId', message: 'no such operational objective in this trajectory' });
           } else {
-            assertEditDomain(access, target.domainId);
+            assertCan(access, 'domain.edit', { domainId: target.domainId });
             move = { domainId: target.domainId, operationalObjectiveId };
           }
         }
@@ -234,6 +246,9 @@ export function createActionService(db: Db) {
 
         const values = { ...fields, ...move };
         const next = { ...action, ...values };
+        const audit = updateEntry(actorOf(access), action.trajectoryId, 'action', action, { ...next, ...(note ? { progressNote: note } : {}) });
+        // The same values again change nothing: no new version, no timeline, no audit.
+        if (!audit) return publicRow<ActionOutput>(action);
         const statusChanged = next.status !== action.status;
         const dueChanged = next.dueDate !== action.dueDate;
         const updated = await updateActionRecorded(db, {
@@ -253,7 +268,7 @@ export function createActionService(db: Db) {
                   dueTo: dueChanged ? next.dueDate : null,
                 }
               : undefined,
-          audit: updateEntry(actorOf(access), action.trajectoryId, 'action', action, { ...next, ...(note ? { progressNote: note } : {}) }),
+          audit,
         });
         if (updated) return publicRow<ActionOutput>(updated);
         if (expectedVersion !== undefined || attempt >= 2) {
@@ -270,7 +285,8 @@ export function createActionService(db: Db) {
         const action = await findAction(trx, principal.tenantId, id, true);
         if (!action) throw notFound(`action ${id}`);
         const access = await loadAccess(trx, principal, action.trajectoryId);
-        assertEditDomain(access, action.domainId);
+        assertRead(access, `action ${id}`);
+        assertCan(access, 'domain.edit', { domainId: action.domainId });
         await deleteAction(trx, principal.tenantId, id);
         await auditDelete(trx, actorOf(access), action.trajectoryId, 'action', action);
       });
@@ -279,7 +295,7 @@ export function createActionService(db: Db) {
     async updates(principal: Principal, id: string) {
       const action = await findAction(db, principal.tenantId, id);
       if (!action) throw notFound(`action ${id}`);
-      assertRead(await loadAccess(db, principal, action.trajectoryId));
+      assertRead(await loadAccess(db, principal, action.trajectoryId), `action ${id}`);
       const rows = await listActionUpdates(db, principal.tenantId, id);
       return rows.map((r) => publicRow<z.input<typeof actionUpdateOutput>>(r));
     },

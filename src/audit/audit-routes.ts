@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { assertRead, loadAccess } from '../auth/access';
+import { assertCan, loadAccess, type TrajectoryAccess } from '../auth/access';
+import { contactFieldsHiddenFrom } from '../people/people-service';
 import type { Db } from '../db/database';
 import type { ApiContext } from '../http/api-context';
 import { notFound } from '../http/problems';
@@ -18,6 +19,22 @@ const auditEntry = z.object({
   operation: z.enum(['create', 'update', 'delete']),
   changes: z.record(z.string(), z.unknown()),
 });
+
+/** What the log says of a field the reader may not see: that it changed, not what it held. */
+export const redactedValue = { redacted: true } as const;
+
+function redact(changes: Record<string, unknown>, fields: readonly string[] = ['email', 'phone']): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(changes).map(([key, value]) => [key, fields.includes(key) ? redactedValue : value]));
+}
+
+/**
+ * The people in these entries whose contact details the reader may not see in the person
+ * itself: the log must not show them either.
+ */
+async function hiddenContacts(db: Db, access: TrajectoryAccess, rows: { entity: string; entityId: string }[]): Promise<Set<string>> {
+  const ids = [...new Set(rows.filter((r) => r.entity === 'person').map((r) => r.entityId))];
+  return ids.length ? contactFieldsHiddenFrom(db, access, ids) : new Set();
+}
 
 export function registerAuditRoutes(api: ApiContext, db: Db): void {
   api.route({
@@ -38,9 +55,13 @@ export function registerAuditRoutes(api: ApiContext, db: Db): void {
     problems: [403],
     handler: async ({ principal, params, query }) => {
       if (!(await findTrajectory(db, principal.tenantId, params.id))) throw notFound(`trajectory ${params.id}`);
-      assertRead(await loadAccess(db, principal, params.id));
+      const access = await loadAccess(db, principal, params.id);
+      assertCan(access, 'audit.read');
       const rows = await listAudit(db, principal.tenantId, params.id, query);
-      return rows.map((r) => publicRow<z.input<typeof auditEntry>>({ ...r, id: String(r.id), tenantId: '' }));
+      const hidden = await hiddenContacts(db, access, rows);
+      return rows.map((r) =>
+        publicRow<z.input<typeof auditEntry>>({ ...r, id: String(r.id), tenantId: '', changes: hidden.has(r.entityId) ? redact(r.changes) : r.changes }),
+      );
     },
   });
 }

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/database';
 
 export interface AccessRow {
-  personId: string;
+  personId: string | null;
   ownsActions: boolean;
   role: string | null;
   kind: string | null;
@@ -14,16 +14,24 @@ export interface AccessRow {
  * `trajectoryId` is SQL: a parameter, or a column of the statement this is embedded in.
  */
 function accessRowsFrom(tenantId: string, userId: string, trajectoryId: RawBuilder<unknown>, select: RawBuilder<unknown>) {
+  // A tenant admin need not be a person of any trajectory: their row carries no person.
   return sql`
     select ${select}
-    from person p
-    left join (
-      select m.person_id, m.role, b.kind, b.domain_id
-      from membership m
-      join body b on b.tenant_id = m.tenant_id and b.id = m.body_id
-      where m.tenant_id = ${tenantId} and b.trajectory_id = ${trajectoryId}
-    ) mb on mb.person_id = p.id
-    where p.tenant_id = ${tenantId} and p.entra_object_id = ${userId}`;
+    from (
+      select p.tenant_id, p.id, mb.role, mb.kind, mb.domain_id
+      from person p
+      left join (
+        select m.person_id, m.role, b.kind, b.domain_id
+        from membership m
+        join body b on b.tenant_id = m.tenant_id and b.id = m.body_id
+        where m.tenant_id = ${tenantId} and b.trajectory_id = ${trajectoryId}
+      ) mb on mb.person_id = p.id
+      where p.tenant_id = ${tenantId} and p.entra_object_id = ${userId}
+      union all
+      select a.tenant_id, null, 'admin', 'tenant', null
+      from tenant_admin a
+      where a.tenant_id = ${tenantId} and a.entra_object_id = ${userId}
+    ) p`;
 }
 
 // The alias is unusual on purpose: `trajectoryId` may name a column of an enclosing `action`.
@@ -37,7 +45,7 @@ export async function findAccessRows(db: Db, tenantId: string, userId: string, t
     tenantId,
     userId,
     trajectory,
-    sql`p.id as "personId", ${ownsActions(trajectory)} as "ownsActions", mb.role, mb.kind, mb.domain_id as "domainId"`,
+    sql`p.id as "personId", ${ownsActions(trajectory)} as "ownsActions", p.role, p.kind, p.domain_id as "domainId"`,
   )}`.execute(db);
   return rows;
 }
@@ -52,7 +60,7 @@ export async function findAccessRowsOfAllTrajectories(db: Db, tenantId: string, 
       tenantId,
       userId,
       trajectory,
-      sql`p.id as "personId", ${ownsActions(trajectory)} as "ownsActions", mb.role, mb.kind, mb.domain_id as "domainId"`,
+      sql`p.id as "personId", ${ownsActions(trajectory)} as "ownsActions", p.role, p.kind, p.domain_id as "domainId"`,
     )}) a
     where t.tenant_id = ${tenantId}`.execute(db);
   return rows;
@@ -63,6 +71,6 @@ export async function findAccessRowsOfAllTrajectories(db: Db, tenantId: string, 
  * row and the right to it then cost one round trip instead of two.
  */
 export function accessRowsJson(tenantId: string, userId: string, trajectoryId: RawBuilder<unknown>): RawBuilder<AccessRow[]> {
-  const row = sql`json_build_object('personId', p.id, 'ownsActions', ${ownsActions(trajectoryId)}, 'role', mb.role, 'kind', mb.kind, 'domainId', mb.domain_id)`;
+  const row = sql`json_build_object('personId', p.id, 'ownsActions', ${ownsActions(trajectoryId)}, 'role', p.role, 'kind', p.kind, 'domainId', p.domain_id)`;
   return sql<AccessRow[]>`coalesce((${accessRowsFrom(tenantId, userId, trajectoryId, sql`json_agg(${row})`)}), '[]'::json)`;
 }

@@ -3,12 +3,14 @@ import type { Db } from './database';
 import * as policyModel from './migrations/0001-policy-model';
 import * as bot from './migrations/0002-bot';
 import * as hotPaths from './migrations/0003-hot-paths';
+import * as accessControl from './migrations/0004-access-control';
 
 /** Listed in code rather than read from disk so that compiled, bundled and test runs agree. */
 const migrations: Record<string, Migration> = {
   '0001-policy-model': policyModel,
   '0002-bot': bot,
   '0003-hot-paths': hotPaths,
+  '0004-access-control': accessControl,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -8,12 +8,15 @@ import type { InitiativeTable } from '../initiatives/initiative-table';
 import type { MeetingTable } from '../meetings/meeting-table';
 import type { OperationalObjectiveTable, StrategicObjectiveTable } from '../objectives/objective-tables';
 import type { BodyTable, MembershipTable, PersonTable } from '../people/people-tables';
-import type { TenantTable } from '../tenants/tenant-table';
+import type { PlanChangeTable } from '../plan/plan-change-table';
+import type { TenantAdminTable, TenantTable } from '../tenants/tenant-table';
 import type { TrajectoryTable } from '../trajectories/trajectory-table';
 
 /** Kysely's view of the database; slices own their table types, this only lists them. */
 export interface Database {
   tenant: TenantTable;
+  tenantAdmin: TenantAdminTable;
+  planChange: PlanChangeTable;
   trajectory: TrajectoryTable;
   person: PersonTable;
   body: BodyTable;

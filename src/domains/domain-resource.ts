@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { domainApproaches, domainStates } from '../shared/enums';
 import { defineResource } from '../shared/resource-service';
-import { longText, patchOf, publicRow, rowMeta, shortText, uuid } from '../shared/schemas';
+import { longText, patchOf, position, publicRow, rowMeta, shortText, uuid } from '../shared/schemas';
 
 export const domainInput = z
   .object({
@@ -9,7 +9,7 @@ export const domainInput = z
     description: longText().optional(),
     approach: z.enum(domainApproaches),
     state: z.enum(domainStates).optional(),
-    position: z.int().min(0).optional(),
+    position: position.optional(),
   })
   .strict();
 
@@ -35,7 +35,7 @@ export const domainResource = defineResource({
   output: domainOutput,
   // Choosing and shaping domains is the steering group's call, not the work group's.
   scopeOf: (_db, row) => Promise.resolve({ trajectoryId: String(row.trajectoryId), domainId: null }),
-  permission: 'trajectory',
+  permission: 'plan.edit',
   orderBy: ['position', 'createdAt'],
   hasUpdatedAt: true,
   toOutput: (row) => publicRow(row),

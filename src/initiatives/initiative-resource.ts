@@ -36,7 +36,7 @@ export const initiativeResource = defineResource({
   update: patchOf(initiativeInput),
   output: initiativeOutput,
   scopeOf: (_db, row) => Promise.resolve({ trajectoryId: String(row.trajectoryId), domainId: null }),
-  permission: 'trajectory',
+  permission: 'plan.edit',
   refs: { domainId: 'domain', operationalObjectiveId: 'operationalObjective' },
   orderBy: ['name'],
   hasUpdatedAt: true,

@@ -46,7 +46,7 @@ export const meetingResource = defineResource({
   update: patchOf(meetingFields).refine(endsAfterStart, endsAfterStartIssue),
   output: meetingOutput,
   scopeOf: (_db, row) => Promise.resolve({ trajectoryId: String(row.trajectoryId), domainId: null }),
-  permission: 'trajectory',
+  permission: 'plan.edit',
   refs: { bodyId: 'body' },
   orderBy: ['startsAt'],
   hasUpdatedAt: true,

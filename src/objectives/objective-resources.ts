@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { defineResource, scopeFromRow } from '../shared/resource-service';
-import { dateOnly, longText, patchOf, publicRow, rowMeta, shortText, uuid } from '../shared/schemas';
+import { dateOnly, longText, patchOf, position, publicRow, rowMeta, shortText, uuid } from '../shared/schemas';
 
 export const strategicObjectiveInput = z
   .object({
     title: shortText(300),
     description: longText().optional(),
-    position: z.int().min(0).optional(),
+    position: position.optional(),
   })
   .strict();
 
@@ -30,7 +30,7 @@ export const strategicObjectiveResource = defineResource({
   update: patchOf(strategicObjectiveInput),
   output: strategicObjectiveOutput,
   scopeOf: (_db, row) => Promise.resolve(scopeFromRow(row)),
-  permission: 'domain',
+  permission: 'domain.edit',
   orderBy: ['position', 'createdAt'],
   hasUpdatedAt: true,
   toOutput: (row) => publicRow(row),
@@ -48,7 +48,7 @@ export const operationalObjectiveInput = z
     smartRealistic: z.boolean().optional(),
     smartTimeBound: z.boolean().optional(),
     targetDate: dateOnly.nullable().optional(),
-    position: z.int().min(0).optional(),
+    position: position.optional(),
   })
   .strict();
 
@@ -85,7 +85,7 @@ export const operationalObjectiveResource = defineResource({
   update: patchOf(operationalObjectiveInput),
   output: operationalObjectiveOutput,
   scopeOf: (_db, row) => Promise.resolve(scopeFromRow(row)),
-  permission: 'domain',
+  permission: 'domain.edit',
   orderBy: ['position', 'createdAt'],
   hasUpdatedAt: true,
   toOutput: (row) => publicRow(row),

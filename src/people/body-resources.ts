@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { assertCan } from '../auth/access';
+import { leadMemberRoles } from '../auth/policy';
 import type { Db } from '../db/database';
 import { notFound } from '../http/problems';
 import { bodyKinds, memberRoles } from '../shared/enums';
@@ -34,7 +36,7 @@ export const bodyResource = defineResource({
   update: patchOf(bodyInput),
   output: bodyOutput,
   scopeOf: (_db, row) => Promise.resolve({ trajectoryId: String(row.trajectoryId), domainId: null }),
-  permission: 'trajectory',
+  permission: 'bodies.edit',
   refs: { domainId: 'domain' },
   orderBy: ['kind', 'name'],
   hasUpdatedAt: true,
@@ -71,7 +73,13 @@ export const membershipResource = defineResource({
   update: patchOf(membershipInput.pick({ role: true })),
   output: membershipOutput,
   scopeOf: scopeOfBody,
-  permission: 'trajectory',
+  permission: 'membership.grant',
+  authorize: (_db, access, { before, input }) => {
+    // Granting, changing and taking away alike: each role involved must be the caller's to give.
+    for (const role of [before?.role, input?.role]) {
+      if (typeof role === 'string' && leadMemberRoles.has(role)) assertCan(access, 'membership.grant_lead');
+    }
+  },
   refs: { personId: 'person' },
   orderBy: ['role', 'createdAt'],
   hasUpdatedAt: false,

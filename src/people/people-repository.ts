@@ -21,7 +21,7 @@ const personColumns = [
 ] as const;
 
 /** People who take part in a trajectory: members of its bodies or owners of its actions. */
-export async function listPeopleOfTrajectory(db: Db, tenantId: string, trajectoryId: string, personId?: string) {
+export async function listPeopleOfTrajectory(db: Db, tenantId: string, trajectoryId: string, personId?: string | string[]) {
   let query = db
     .selectFrom('person')
     .select(personColumns)
@@ -52,6 +52,7 @@ export async function listPeopleOfTrajectory(db: Db, tenantId: string, trajector
     .where('person.tenantId', '=', tenantId)
     .where((eb) =>
       eb.or([
+        eb('person.homeTrajectoryId', '=', trajectoryId),
         eb.exists(
           eb
             .selectFrom('membership')
@@ -71,14 +72,17 @@ export async function listPeopleOfTrajectory(db: Db, tenantId: string, trajector
         ),
       ]),
     );
-  if (personId) query = query.where('person.id', '=', personId);
+  if (typeof personId === 'string') query = query.where('person.id', '=', personId);
+  else if (personId) query = query.where('person.id', 'in', personId.length ? personId : ['00000000-0000-0000-0000-000000000000']);
   return query.orderBy('person.displayName').execute();
 }
 
 export type PersonWithMemberships = Awaited<ReturnType<typeof listPeopleOfTrajectory>>[number];
 
-export async function findPerson(db: Db, tenantId: string, id: string) {
-  return db.selectFrom('person').selectAll().where('tenantId', '=', tenantId).where('id', '=', id).forUpdate().executeTakeFirst();
+export async function findPerson(db: Db, tenantId: string, id: string, forUpdate = true) {
+  let query = db.selectFrom('person').selectAll().where('tenantId', '=', tenantId).where('id', '=', id);
+  if (forUpdate) query = query.forUpdate();
+  return query.executeTakeFirst();
 }
 
 export async function findPersonByEntraId(db: Db, tenantId: string, entraObjectId: string) {
@@ -95,6 +99,7 @@ export type PersonValues = {
   contactPreference?: string | undefined;
   trustedPersonId?: string | null | undefined;
   reminders?: string | undefined;
+  homeTrajectoryId?: string | null | undefined;
 };
 
 export async function insertPerson(db: Db, tenantId: string, values: PersonValues) {
@@ -109,6 +114,7 @@ export async function insertPerson(db: Db, tenantId: string, values: PersonValue
       organisation: values.organisation ?? null,
       sector: values.sector ?? null,
       trustedPersonId: values.trustedPersonId ?? null,
+      homeTrajectoryId: values.homeTrajectoryId ?? null,
       ...(values.contactPreference ? { contactPreference: values.contactPreference } : {}),
       ...(values.reminders ? { reminders: values.reminders } : {}),
     })
@@ -132,4 +138,30 @@ export async function deletePerson(db: Db, tenantId: string, id: string): Promis
 
 export async function addMembership(db: Db, tenantId: string, bodyId: string, personId: string, role: string) {
   return db.insertInto('membership').values({ tenantId, bodyId, personId, role }).returningAll().executeTakeFirstOrThrow();
+}
+
+/**
+ * The trajectories a person takes part in: through a membership of one of its bodies, an
+ * action they own there, or having been added there.
+ */
+export async function findTrajectoriesOfPerson(db: Db, tenantId: string, personId: string): Promise<string[]> {
+  const { rows } = await sql<{ trajectoryId: string }>`
+    select b.trajectory_id as "trajectoryId" from membership m join body b on b.tenant_id = m.tenant_id and b.id = m.body_id
+      where m.tenant_id = ${tenantId} and m.person_id = ${personId}
+    union
+    select a.trajectory_id from action a where a.tenant_id = ${tenantId} and a.owner_id = ${personId}
+    union
+    select p.home_trajectory_id from person p where p.tenant_id = ${tenantId} and p.id = ${personId} and p.home_trajectory_id is not null`.execute(db);
+  return rows.map((r) => r.trajectoryId);
+}
+
+/** Each lead membership (coordinator, chair, …) a person holds, with its trajectory. */
+export async function findMembershipsOfPerson(db: Db, tenantId: string, personId: string) {
+  return db
+    .selectFrom('membership')
+    .innerJoin('body', (j) => j.onRef('body.tenantId', '=', 'membership.tenantId').onRef('body.id', '=', 'membership.bodyId'))
+    .select(['membership.id', 'membership.role', 'body.trajectoryId'])
+    .where('membership.tenantId', '=', tenantId)
+    .where('membership.personId', '=', personId)
+    .execute();
 }

@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { assertEditTrajectory, assertRead, isCoordinator, loadAccess, type TrajectoryAccess } from '../auth/access';
+import { assertCan, can, loadAccess, type TrajectoryAccess } from '../auth/access';
+import { leadMemberRoles, type Capability } from '../auth/policy';
+import { accessWherePersonTakesPart, assertMayReferencePerson } from './person-access';
 import type { Principal } from '../auth/principal';
 import { actorOf, auditCreate, auditDelete, auditUpdate } from '../audit/audit';
 import type { Db } from '../db/database';
-import { forbidden, invalid, notFound } from '../http/problems';
+import { forbidden, notFound } from '../http/problems';
 import { contactPreferences, reminderLevels, sectors } from '../shared/enums';
 import { publicRow, shortText, uuid } from '../shared/schemas';
-import { deletePerson, findPerson, insertPerson, listPeopleOfTrajectory, updatePerson, type PersonWithMemberships } from './people-repository';
+import { deletePerson, findMembershipsOfPerson, findPerson, insertPerson, listPeopleOfTrajectory, updatePerson, type PersonWithMemberships } from './people-repository';
 
 export const personInput = z
   .object({
@@ -29,7 +31,8 @@ export const personInput = z
 export const personPatch = personInput.partial().strict().refine((v) => Object.keys(v).length > 0, { message: 'give at least one field to change' });
 
 /** What a person may change about themself, whatever their role. */
-const selfFields = new Set(['reminders', 'contactPreference']);
+const selfFields = new Set(['reminders', 'contactPreference', 'email', 'phone']);
+const contactFields = new Set(['email', 'phone']);
 
 export const personOutput = z.object({
   id: uuid,
@@ -52,18 +55,19 @@ export type PersonOutput = z.input<typeof personOutput>;
 
 /**
  * Parents' contact details are sensitive: only the coordinator, their trusted person and
- * the parent themself see them.
+ * the parent themself see them. The audit log applies the same rule (audit-routes.ts).
  */
 export function maySeeContact(access: TrajectoryAccess, person: { id: string; trustedPersonId: string | null; entraObjectId: string | null }, isParent: boolean): boolean {
   if (!isParent) return true;
-  if (isCoordinator(access)) return true;
-  if (access.personId && person.trustedPersonId === access.personId) return true;
-  return person.entraObjectId !== null && person.entraObjectId === access.principal.userId;
+  if (person.entraObjectId !== null && person.entraObjectId === access.principal.userId) return true;
+  if (!can(access, 'contact.read')) return false;
+  return access.roles.has('coordinator') || (access.personId !== null && person.trustedPersonId === access.personId);
 }
 
 function present(access: TrajectoryAccess, p: PersonWithMemberships): PersonOutput {
   const visible = maySeeContact(access, p, Boolean(p.isParent));
-  const base = publicRow<PersonOutput>({ ...p, tenantId: '' });
+  const { homeTrajectoryId: _home, ...rest } = p as PersonWithMemberships & { homeTrajectoryId?: unknown };
+  const base = publicRow<PersonOutput>({ ...rest, tenantId: '' });
   return {
     ...base,
     email: visible ? p.email : null,
@@ -74,6 +78,32 @@ function present(access: TrajectoryAccess, p: PersonWithMemberships): PersonOutp
   };
 }
 
+type PersonPatch = z.output<typeof personPatch>;
+
+/**
+ * Of these people, those whose contact details are hidden from the reader. Someone who no
+ * longer takes part here (or no longer exists) may have been a parent: only the coordinator
+ * sees their old details.
+ */
+export async function contactFieldsHiddenFrom(db: Db, access: TrajectoryAccess, personIds: string[]): Promise<Set<string>> {
+  const hidden = new Set(access.roles.has('coordinator') ? [] : personIds);
+  const people = await listPeopleOfTrajectory(db, access.principal.tenantId, access.trajectoryId, personIds);
+  for (const p of people) {
+    if (maySeeContact(access, p, Boolean(p.isParent))) hidden.delete(p.id);
+    else hidden.add(p.id);
+  }
+  return hidden;
+}
+
+/** Which capability each changed field needs, given whose record it is. */
+function neededFor(field: string, self: boolean, isParent: boolean): Capability | 'self' {
+  if (field === 'entraObjectId') return 'person.link';
+  if (field === 'trustedPersonId') return 'person.trust';
+  if (self && selfFields.has(field)) return 'self';
+  if (contactFields.has(field) && isParent) return 'contact.edit';
+  return 'people.edit';
+}
+
 export function createPeopleService(db: Db) {
   async function one(access: TrajectoryAccess, id: string): Promise<PersonOutput> {
     const [person] = await listPeopleOfTrajectory(db, access.principal.tenantId, access.trajectoryId, id);
@@ -81,66 +111,94 @@ export function createPeopleService(db: Db) {
     return present(access, person);
   }
 
-  async function checkTrustedPerson(tenantId: string, id: string | null | undefined): Promise<void> {
-    if (!id) return;
-    const trusted = await findPerson(db, tenantId, id);
-    if (!trusted) throw invalid([{ path: 'body.trustedPersonId', message: 'no such person' }]);
+  /** A person's record is one across the tenant: each trajectory they take part in sees the change. */
+  async function auditEverywhere(trx: Db, access: TrajectoryAccess, trajectories: string[], write: (trajectoryId: string) => Promise<void>): Promise<void> {
+    for (const trajectoryId of new Set([access.trajectoryId, ...trajectories])) await write(trajectoryId);
   }
 
   return {
     async list(principal: Principal, trajectoryId: string): Promise<PersonOutput[]> {
       const access = await loadAccess(db, principal, trajectoryId);
-      assertRead(access);
+      assertCan(access, 'people.read');
       const people = await listPeopleOfTrajectory(db, principal.tenantId, trajectoryId);
       return people.map((p) => present(access, p));
     },
 
     async get(principal: Principal, trajectoryId: string, id: string): Promise<PersonOutput> {
       const access = await loadAccess(db, principal, trajectoryId);
-      assertRead(access);
+      assertCan(access, 'people.read');
       return one(access, id);
     },
 
     async create(principal: Principal, trajectoryId: string, input: z.output<typeof personInput>): Promise<PersonOutput> {
       const access = await loadAccess(db, principal, trajectoryId);
-      assertEditTrajectory(access);
-      await checkTrustedPerson(principal.tenantId, input.trustedPersonId);
+      assertCan(access, 'people.edit');
+      if (input.entraObjectId) assertCan(access, 'person.link');
+      if (input.trustedPersonId) {
+        assertCan(access, 'person.trust');
+        await assertMayReferencePerson(db, access, input.trustedPersonId, 'body.trustedPersonId');
+      }
       const created = await db.transaction().execute(async (trx) => {
-        const row = await insertPerson(trx, principal.tenantId, input);
+        const row = await insertPerson(trx, principal.tenantId, { ...input, homeTrajectoryId: trajectoryId });
         await auditCreate(trx, actorOf(access), trajectoryId, 'person', row);
-        return row;
+        return row.id;
       });
-      // A new person is not yet in any body: show them as created.
-      return present(access, { ...created, memberships: [], isParent: false });
+      return one(access, created);
     },
 
-    async update(principal: Principal, trajectoryId: string, id: string, input: z.output<typeof personPatch>): Promise<PersonOutput> {
+    async update(principal: Principal, trajectoryId: string, id: string, input: PersonPatch): Promise<PersonOutput> {
       const access = await loadAccess(db, principal, trajectoryId);
-      assertRead(access);
-      await one(access, id); // 404 unless the person takes part in this trajectory
-      const self = access.personId === id;
-      const onlySelfFields = Object.keys(input).every((k) => selfFields.has(k));
-      if (!(self && onlySelfFields)) assertEditTrajectory(access);
-      await checkTrustedPerson(principal.tenantId, input.trustedPersonId);
+      assertCan(access, 'people.read');
+      const shown = await one(access, id); // 404 unless the person takes part in this trajectory
       await db.transaction().execute(async (trx) => {
         const before = await findPerson(trx, principal.tenantId, id);
         if (!before) throw notFound(`person ${id}`);
-        const after = await updatePerson(trx, principal.tenantId, id, input);
-        await auditUpdate(trx, actorOf(access), trajectoryId, 'person', before, after);
+        const changed = Object.fromEntries(Object.entries(input).filter(([key, value]) => value !== undefined && before[key as keyof typeof before] !== value)) as PersonPatch;
+        const self = access.personId === id || (before.entraObjectId !== null && before.entraObjectId === principal.userId);
+        const needs = new Set(Object.keys(changed).flatMap((field) => {
+          const need = neededFor(field, self, shown.isParent);
+          return need === 'self' ? [] : [need];
+        }));
+        // Linking a sign-in is the administrator's, across the tenant; every other right must
+        // hold in each trajectory the person takes part in, or it would reach into another one.
+        if (needs.delete('person.link')) assertCan(access, 'person.link');
+        const everywhere = await accessWherePersonTakesPart(trx, principal, id);
+        for (const capability of needs) {
+          for (const there of everywhere.length ? everywhere : [access]) {
+            if (there.trajectoryId === access.trajectoryId) assertCan(access, capability);
+            else if (!can(there, capability)) throw forbidden('This person also takes part in a trajectory where you may not change them');
+          }
+        }
+        if (changed.trustedPersonId) await assertMayReferencePerson(trx, access, changed.trustedPersonId, 'body.trustedPersonId');
+        if (Object.keys(changed).length === 0) return;
+        const after = await updatePerson(trx, principal.tenantId, id, changed);
+        await auditEverywhere(trx, access, everywhere.map((a) => a.trajectoryId), (t) => auditUpdate(trx, actorOf(access), t, 'person', before, after));
       });
       return one(access, id);
     },
 
     async remove(principal: Principal, trajectoryId: string, id: string): Promise<void> {
       const access = await loadAccess(db, principal, trajectoryId);
-      assertEditTrajectory(access);
+      assertCan(access, 'people.edit');
       await one(access, id);
       if (access.personId === id) throw forbidden('You cannot delete yourself');
       await db.transaction().execute(async (trx) => {
         const before = await findPerson(trx, principal.tenantId, id);
         if (!before) throw notFound(`person ${id}`);
+        // Deleting a person deletes them in every trajectory, with every role they hold there.
+        const everywhere = await accessWherePersonTakesPart(trx, principal, id);
+        const memberships = await findMembershipsOfPerson(trx, principal.tenantId, id);
+        for (const there of everywhere) {
+          const allowed =
+            can(there, 'people.edit') &&
+            memberships.every((m) => m.trajectoryId !== there.trajectoryId || !leadMemberRoles.has(m.role) || can(there, 'membership.grant_lead'));
+          if (!allowed) {
+            if (there.trajectoryId === access.trajectoryId) assertCan(access, 'membership.grant_lead');
+            throw forbidden('This person also takes part in a trajectory where you may not remove them');
+          }
+        }
+        await auditEverywhere(trx, access, everywhere.map((a) => a.trajectoryId), (t) => auditDelete(trx, actorOf(access), t, 'person', before));
         await deletePerson(trx, principal.tenantId, id);
-        await auditDelete(trx, actorOf(access), trajectoryId, 'person', before);
       });
     },
   };

@@ -13,6 +13,8 @@ export interface PersonTable {
   contactPreference: ColumnType<string, string | undefined, string>;
   trustedPersonId: string | null;
   reminders: ColumnType<string, string | undefined, string>;
+  /** The trajectory the person was added in; with memberships and owned actions, where they take part. */
+  homeTrajectoryId: ColumnType<string | null, string | null | undefined, string | null>;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;
 }

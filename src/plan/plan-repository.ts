@@ -75,3 +75,22 @@ export async function loadPlanPeopleJson(db: Db, tenantId: string, trajectoryId:
       and p.id in (select owner_id from action where tenant_id = ${tenantId} and trajectory_id = ${trajectoryId} and owner_id is not null)`.execute(db);
   return rows[0]?.people ?? '[]';
 }
+
+/**
+ * The trajectory's plan revision: the newest change noted by the plan tables' triggers. Any
+ * write to the plan moves it forward, whoever made it and whether or not it was audited.
+ */
+export async function planRevision(db: Db, tenantId: string, trajectoryId: string): Promise<number> {
+  const row = await db
+    .selectFrom('planChange')
+    .select((eb) => eb.fn.max('id').as('latest'))
+    .where('tenantId', '=', tenantId)
+    .where('trajectoryId', '=', trajectoryId)
+    .executeTakeFirst();
+  return Number(row?.latest ?? 0);
+}
+
+/** Only the newest change of a trajectory is ever read; older ones may go. */
+export async function prunePlanChanges(db: Db, tenantId: string, trajectoryId: string, below: number): Promise<void> {
+  await db.deleteFrom('planChange').where('tenantId', '=', tenantId).where('trajectoryId', '=', trajectoryId).where('id', '<', String(below)).execute();
+}

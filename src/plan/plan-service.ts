@@ -6,9 +6,8 @@ import type { Db } from '../db/database';
 import { notFound } from '../http/problems';
 import { brusselsDate } from '../shared/time';
 import { findTrajectory } from '../trajectories/trajectory-repository';
-import { latestAuditId } from '../audit/audit-repository';
 import { operationalObjectiveOutput } from '../objectives/objective-resources';
-import { loadPlanDomainsJson, loadPlanPeopleJson } from './plan-repository';
+import { loadPlanDomainsJson, loadPlanPeopleJson, planRevision, prunePlanChanges } from './plan-repository';
 
 const indicatorNode = z.object({
   id: z.uuid(),
@@ -64,7 +63,7 @@ export interface PlanText {
 }
 
 interface CachedTree {
-  auditId: number;
+  revision: number;
   today: string;
   domains: string;
 }
@@ -74,26 +73,28 @@ const CACHE_ENTRIES = 20;
 export function createPlanService(db: Db) {
   /*
    * Building a large tree costs PostgreSQL tens of milliseconds, while plans are read far
-   * more often than written. Every write to a plan is audited, so the newest audit id of the
-   * trajectory tells whether a cached tree is still current. The check runs against the
-   * database on every request, so instances behind a load balancer never serve stale data.
+   * more often than written. Triggers on the plan tables note every write (migration 0004),
+   * so the trajectory's plan revision tells whether a cached tree is still current. The check
+   * runs against the database on every request, so instances behind a load balancer never
+   * serve stale data.
    */
   const cache = new Map<string, CachedTree>();
 
-  async function domainsJson(tenantId: string, trajectoryId: string, today: string): Promise<{ domains: string; auditId: number }> {
+  async function domainsJson(tenantId: string, trajectoryId: string, today: string): Promise<{ domains: string; revision: number }> {
     const key = `${tenantId}/${trajectoryId}`;
-    const auditId = await latestAuditId(db, tenantId, trajectoryId);
+    const revision = await planRevision(db, tenantId, trajectoryId);
     const hit = cache.get(key);
-    if (hit && hit.auditId === auditId && hit.today === today) {
+    if (hit && hit.revision === revision && hit.today === today) {
       cache.delete(key);
       cache.set(key, hit);
-      return { domains: hit.domains, auditId };
+      return { domains: hit.domains, revision };
     }
-    // Read the audit id before the tree: the tree is then at least as new as its label.
+    // Read the revision before the tree: the tree is then at least as new as its label.
     const domains = await loadPlanDomainsJson(db, tenantId, trajectoryId, today);
-    cache.set(key, { auditId, today, domains });
+    cache.set(key, { revision, today, domains });
     if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
-    return { domains, auditId };
+    if (revision > 0) void prunePlanChanges(db, tenantId, trajectoryId, revision).catch(() => undefined);
+    return { domains, revision };
   }
 
   async function planText(principal: Principal, trajectoryId: string): Promise<PlanText> {
@@ -101,7 +102,7 @@ export function createPlanService(db: Db) {
     if (!trajectory) throw notFound(`trajectory ${trajectoryId}`);
     assertRead(access);
     const today = brusselsDate();
-    const [{ domains, auditId }, people] = await Promise.all([
+    const [{ domains, revision }, people] = await Promise.all([
       domainsJson(principal.tenantId, trajectoryId, today),
       loadPlanPeopleJson(db, principal.tenantId, trajectoryId),
     ]);
@@ -110,8 +111,8 @@ export function createPlanService(db: Db) {
       today,
     });
     const json = `${head.slice(0, -1)},"people":${people},"domains":${domains}}`;
-    // The tree is fixed by (audit id, day); hashing only the small rest keeps this cheap.
-    const etag = `W/"${auditId}-${today}-${createHash('sha1').update(head).update(people).digest('base64url').slice(0, 16)}"`;
+    // The tree is fixed by (revision, day); hashing only the small rest keeps this cheap.
+    const etag = `W/"${revision}-${today}-${createHash('sha1').update(head).update(people).digest('base64url').slice(0, 16)}"`;
     return { json, etag };
   }
 

@@ -162,6 +162,8 @@ export interface TrajectorySeed {
 
 export interface TenantSeed {
   tenant: { id: string; name: string };
+  /** Kansrijk administrators (ICT): they start trajectories and link sign-ins; no trajectory role. */
+  admins: readonly { entraObjectId: string; displayName: string }[];
   trajectory: TrajectorySeed;
   people: readonly PersonSeed[];
   domains: readonly DomainSeed[];
@@ -1885,6 +1887,7 @@ const beekvlietMeetings: readonly MeetingSeed[] = [
 
 export const beekvliet: TenantSeed = {
   tenant: demoTenants.beekvliet,
+  admins: [{ entraObjectId: demoUsers.admin, displayName: 'Jan Verbeke' }],
   trajectory: {
     name: 'Kansrijk opgroeien in Beekvliet',
     municipality: 'Beekvliet',
@@ -1927,6 +1930,7 @@ export const beekvliet: TenantSeed = {
 
 export const heidebos: TenantSeed = {
   tenant: demoTenants.heidebos,
+  admins: [{ entraObjectId: demoUsers.heidebosAdmin, displayName: 'Els Wuyts' }],
   trajectory: {
     name: 'Samen sterk voor elk kind in Heidebos',
     municipality: 'Heidebos',

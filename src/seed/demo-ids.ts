@@ -19,5 +19,7 @@ export const demoUsers = {
   actionOwner: 'a1000000-0000-4000-8000-000000000007', // Tom Maes, werkgroeplid en actie-eigenaar
   steeringMember: 'a1000000-0000-4000-8000-000000000008', // Hilde Goossens, stuurgroeplid (CAW)
   trustedPerson: 'a1000000-0000-4000-8000-000000000009', // Nadia Benali, vertrouwenspersoon
+  admin: 'a1000000-0000-4000-8000-000000000010', // Jan Verbeke, Kansrijk-beheerder (ICT, Beekvliet)
   heidebosCoordinator: 'b2000000-0000-4000-8000-000000000001', // Bram De Smet, coördinator (Heidebos)
+  heidebosAdmin: 'b2000000-0000-4000-8000-000000000010', // Els Wuyts, Kansrijk-beheerder (ICT, Heidebos)
 } as const;

@@ -42,6 +42,7 @@ export async function seedDemo(db: Db, options?: { today?: string }): Promise<{ 
 
 interface Rows {
   tenant: Row<'tenant'>[];
+  tenantAdmin: Row<'tenantAdmin'>[];
   trajectory: Row<'trajectory'>[];
   person: Row<'person'>[];
   domain: Row<'domain'>[];
@@ -60,6 +61,7 @@ interface Rows {
 /** In foreign-key order: every table only points at tables listed before it. */
 const insertOrder = [
   'tenant',
+  'tenantAdmin',
   'trajectory',
   'person',
   'domain',
@@ -78,6 +80,7 @@ const insertOrder = [
 function emptyRows(): Rows {
   return {
     tenant: [],
+    tenantAdmin: [],
     trajectory: [],
     person: [],
     domain: [],
@@ -124,6 +127,7 @@ function buildTenant(content: TenantSeed, today: string, rows: Rows): void {
   const on = (offset: number): string => addDays(today, offset);
 
   rows.tenant.push({ id: tenantId, name: content.tenant.name });
+  for (const admin of content.admins) rows.tenantAdmin.push({ tenantId, ...admin });
   rows.trajectory.push({
     tenantId,
     id: trajectoryId,

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
-import { assertEditDomain, assertEditTrajectory, assertRead, loadAccess, type TrajectoryAccess } from '../auth/access';
+import { assertCan, assertRead, loadAccess, type TrajectoryAccess } from '../auth/access';
+import type { Capability } from '../auth/policy';
+import { assertMayReferencePerson } from '../people/person-access';
 import type { Principal } from '../auth/principal';
 import { actorOf, auditCreate, auditDelete, auditUpdate } from '../audit/audit';
 import type { Db } from '../db/database';
@@ -10,7 +12,6 @@ import {
   findRow,
   insertRow,
   listRows,
-  personExists,
   updateRow,
   type Row,
   type TableName,
@@ -42,9 +43,11 @@ export interface ResourceSpec<C extends z.ZodType, U extends z.ZodType, O extend
   output: O;
   /** Where a row sits in the plan, for permission checks. */
   scopeOf: (db: Db, row: Row) => Promise<Scope>;
-  permission: 'trajectory' | 'domain';
-  ownerMayWrite?: boolean;
-  /** Input fields that must point at a row of the same trajectory ('person': same tenant). */
+  /** What writing needs (src/auth/policy.ts), checked at the row's domain and owner. */
+  permission: Capability;
+  /** Rules beyond the capability (e.g. which roles a membership may grant), checked before any write. */
+  authorize?: (db: Db, access: TrajectoryAccess, change: { before?: Row; input?: Record<string, unknown> }) => Promise<void> | void;
+  /** Input fields that must point at a row of the same trajectory ('person': one taking part in it). */
   refs?: Record<string, TableName | 'person'>;
   orderBy: string[];
   hasUpdatedAt: boolean;
@@ -62,24 +65,31 @@ export function scopeFromRow(row: Row): Scope {
   return { trajectoryId: String(row.trajectoryId), domainId: (row.domainId as string | null | undefined) ?? null };
 }
 
-function assertWrite(spec: AnySpec, access: TrajectoryAccess, scope: Scope): void {
-  if (spec.permission === 'domain' && scope.domainId) {
-    if (spec.ownerMayWrite && scope.ownerId && scope.ownerId === access.personId) return;
-    assertEditDomain(access, scope.domainId);
-  } else {
-    assertEditTrajectory(access);
-  }
+async function assertWrite(db: Db, spec: AnySpec, access: TrajectoryAccess, scope: Scope, change: { before?: Row; input?: Record<string, unknown> }): Promise<void> {
+  assertCan(access, spec.permission, { domainId: scope.domainId, ownerId: scope.ownerId ?? null });
+  await spec.authorize?.(db, access, change);
 }
 
-async function checkRefs(db: Db, spec: AnySpec, tenantId: string, trajectoryId: string, input: Record<string, unknown>): Promise<void> {
+async function checkRefs(db: Db, spec: AnySpec, access: TrajectoryAccess, input: Record<string, unknown>): Promise<void> {
   const problems: FieldProblem[] = [];
   for (const [field, table] of Object.entries(spec.refs ?? {})) {
     const value = input[field];
     if (typeof value !== 'string') continue;
-    const ok = table === 'person' ? await personExists(db, tenantId, value) : await existsInTrajectory(db, table, tenantId, trajectoryId, value);
-    if (!ok) problems.push({ path: `body.${field}`, message: `no such ${table === 'person' ? 'person' : table} in this trajectory` });
+    if (table === 'person') {
+      await assertMayReferencePerson(db, access, value, `body.${field}`);
+      continue;
+    }
+    if (!(await existsInTrajectory(db, table, access.principal.tenantId, access.trajectoryId, value))) {
+      problems.push({ path: `body.${field}`, message: `no such ${table} in this trajectory` });
+    }
   }
   if (problems.length) throw invalid(problems);
+}
+
+/** Only the fields whose value differs: a write that changes nothing must not write. */
+function changedValues(row: Row, input: Record<string, unknown>): Record<string, unknown> {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a instanceof Date ? a.toISOString() : a) === JSON.stringify(b instanceof Date ? b.toISOString() : b);
+  return Object.fromEntries(Object.entries(input).filter(([key, value]) => value !== undefined && !same(row[key], value)));
 }
 
 export function createResourceService<C extends z.ZodType, U extends z.ZodType, O extends z.ZodType>(db: Db, spec: ResourceSpec<C, U, O>) {
@@ -105,22 +115,23 @@ export function createResourceService<C extends z.ZodType, U extends z.ZodType, 
   return {
     async list(principal: Principal, parentId: string): Promise<z.input<O>[]> {
       const { access } = await loadParent(principal, parentId);
-      assertRead(access);
+      assertRead(access, `${spec.parent.entity} ${parentId}`);
       const rows = await listRows(db, spec.table, principal.tenantId, spec.parent.column, parentId, spec.orderBy);
       return rows.map(spec.toOutput);
     },
 
     async get(principal: Principal, id: string): Promise<z.input<O>> {
       const { row, access } = await loadOwn(principal, id);
-      assertRead(access);
+      assertRead(access, `${spec.entity} ${id}`);
       return spec.toOutput(row);
     },
 
     async create(principal: Principal, parentId: string, input: z.output<C>): Promise<z.input<O>> {
       const { parent, scope, access } = await loadParent(principal, parentId);
-      assertWrite(generic, access, scope);
+      assertRead(access, `${spec.parent.entity} ${parentId}`);
       const values = input as Record<string, unknown>;
-      await checkRefs(db, generic, principal.tenantId, scope.trajectoryId, values);
+      await assertWrite(db, generic, access, scope, { input: values });
+      await checkRefs(db, generic, access, values);
       return db.transaction().execute(async (trx) => {
         const row = await insertRow(trx, spec.table, {
           ...values,
@@ -136,9 +147,11 @@ export function createResourceService<C extends z.ZodType, U extends z.ZodType, 
     async update(principal: Principal, id: string, input: z.output<U>): Promise<z.input<O>> {
       return db.transaction().execute(async (trx) => {
         const { row, scope, access } = await loadOwn(principal, id, trx, true);
-        assertWrite(generic, access, scope);
-        const values = input as Record<string, unknown>;
-        await checkRefs(trx, generic, principal.tenantId, scope.trajectoryId, values);
+        assertRead(access, `${spec.entity} ${id}`);
+        const values = changedValues(row, input as Record<string, unknown>);
+        await assertWrite(trx, generic, access, scope, { before: row, input: values });
+        await checkRefs(trx, generic, access, values);
+        if (Object.keys(values).length === 0) return spec.toOutput(row);
         const updated = await updateRow(trx, spec.table, principal.tenantId, id, spec.hasUpdatedAt ? { ...values, updatedAt: new Date() } : values);
         await auditUpdate(trx, actorOf(access), scope.trajectoryId, spec.entity, row, updated);
         return spec.toOutput(updated);
@@ -148,7 +161,8 @@ export function createResourceService<C extends z.ZodType, U extends z.ZodType, 
     async remove(principal: Principal, id: string): Promise<void> {
       await db.transaction().execute(async (trx) => {
         const { row, scope, access } = await loadOwn(principal, id, trx, true);
-        assertWrite(generic, access, scope);
+        assertRead(access, `${spec.entity} ${id}`);
+        await assertWrite(trx, generic, access, scope, { before: row });
         await deleteRow(trx, spec.table, principal.tenantId, id);
         await auditDelete(trx, actorOf(access), scope.trajectoryId, spec.entity, row);
       });

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import type { Db } from '../db/database';
 import type { ApiContext } from '../http/api-context';
+import { capabilities } from '../auth/policy';
 import { idParam } from '../shared/resource-routes';
+import { isTenantAdmin } from '../tenants/tenant-admin-service';
 import { createTrajectoryService, trajectoryInput, trajectoryOutput, trajectoryPatch } from './trajectory-service';
+
+/** Capabilities that hold across a tenant rather than in one trajectory. */
+const tenantCapabilities = ['trajectory.create', 'trajectory.delete', 'tenant.admins', 'person.link'] as const;
 
 export function registerTrajectoryRoutes(api: ApiContext, db: Db): void {
   const service = createTrajectoryService(db);
@@ -16,15 +21,21 @@ export function registerTrajectoryRoutes(api: ApiContext, db: Db): void {
       tenantId: z.string(),
       userId: z.string(),
       name: z.string(),
-      trajectories: z.array(z.object({ id: z.uuid(), name: z.string(), municipality: z.string(), roles: z.array(z.string()) })),
+      admin: z.boolean(),
+      permissions: z.array(z.enum(tenantCapabilities)).describe('what the caller may do across the tenant'),
+      trajectories: z.array(
+        z.object({ id: z.uuid(), name: z.string(), municipality: z.string(), roles: z.array(z.string()), permissions: z.array(z.enum(capabilities)) }),
+      ),
     }),
     handler: async ({ principal }) => {
-      const mine = await service.listMine(principal);
+      const [mine, admin] = await Promise.all([service.listMine(principal), isTenantAdmin(db, principal)]);
       return {
         tenantId: principal.tenantId,
         userId: principal.userId,
         name: principal.name,
-        trajectories: mine.map((t) => ({ id: t.id, name: t.name, municipality: t.municipality, roles: t.roles })),
+        admin,
+        permissions: admin ? [...tenantCapabilities] : [],
+        trajectories: mine.map((t) => ({ id: t.id, name: t.name, municipality: t.municipality, roles: t.roles, permissions: t.permissions })),
       };
     },
   });
@@ -39,11 +50,12 @@ export function registerTrajectoryRoutes(api: ApiContext, db: Db): void {
   api.route({
     method: 'POST',
     url: '/api/v1/trajectories',
-    summary: 'Start a trajectory; you become its coordinator',
+    summary: 'Start a trajectory (administrators only); you become its coordinator until you hand it over',
     tag,
     body: trajectoryInput,
     response: trajectoryOutput,
     status: 201,
+    problems: [403],
     handler: ({ principal, body }) => service.create(principal, body),
   });
   api.route({
@@ -70,7 +82,7 @@ export function registerTrajectoryRoutes(api: ApiContext, db: Db): void {
   api.route({
     method: 'DELETE',
     url: '/api/v1/trajectories/:id',
-    summary: 'Delete a trajectory and everything in it (coordinator only)',
+    summary: 'Delete a trajectory and everything in it (administrators only)',
     tag,
     params: idParam,
     status: 204,

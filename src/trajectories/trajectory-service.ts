@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { assertEditTrajectory, assertRead, canRead, loadAccess, loadAccessToAll, roleNames } from '../auth/access';
+import { assertCan, assertRead, canRead, capabilitiesOf, loadAccess, loadAccessToAll, roleNames, type TrajectoryAccess } from '../auth/access';
+import { capabilities } from '../auth/policy';
+import { isTenantAdmin } from '../tenants/tenant-admin-service';
 import type { Principal } from '../auth/principal';
-import { actorOf, auditCreate, auditDelete, auditUpdate, type AuditActor } from '../audit/audit';
+import { actorOf, auditCreate, auditDelete, auditUpdate, updateEntry, type AuditActor } from '../audit/audit';
 import type { Db } from '../db/database';
 import { forbidden, invalid, notFound } from '../http/problems';
 import { addMembership, findPersonByEntraId, insertPerson } from '../people/people-repository';
@@ -35,7 +37,15 @@ const periodInOrder = (t: { periodStart?: string | undefined; periodEnd?: string
   !t.periodStart || !t.periodEnd || t.periodEnd >= t.periodStart;
 const periodIssue = { message: 'must not be before periodStart', path: ['periodEnd'] };
 
-export const trajectoryInput = trajectoryFields.refine(periodInOrder, periodIssue);
+export const trajectoryInput = trajectoryFields
+  .extend({
+    coordinator: z
+      .object({ entraObjectId: uuid, displayName: shortText(120) })
+      .strict()
+      .optional()
+      .describe('who coordinates it (their sign-in); without it, the administrator who starts it'),
+  })
+  .refine(periodInOrder, periodIssue);
 export const trajectoryPatch = trajectoryFields
   .partial()
   .strict()
@@ -56,10 +66,24 @@ export const trajectoryOutput = z.object({
   reminderDaysBefore: z.int(),
   version: z.int(),
   roles: z.array(z.string()),
+  permissions: z.array(z.enum(capabilities)).describe('what the caller may do in this trajectory; clients render from this'),
+  workGroupDomainIds: z.array(uuid).describe("domains whose work group the caller belongs to: there they hold domain.edit and action.report"),
+  personId: uuid.nullable().describe("the caller's person in this trajectory, if any"),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 type TrajectoryOutput = z.input<typeof trajectoryOutput>;
+type TrajectoryRow = Parameters<typeof publicRow>[0];
+
+function present(t: TrajectoryRow, access: TrajectoryAccess): TrajectoryOutput {
+  return {
+    ...publicRow<TrajectoryOutput>(t),
+    roles: roleNames(access),
+    permissions: capabilitiesOf(access),
+    workGroupDomainIds: [...access.workGroupDomains].sort(),
+    personId: access.personId,
+  };
+}
 
 export function createTrajectoryService(db: Db) {
   return {
@@ -68,7 +92,7 @@ export function createTrajectoryService(db: Db) {
       const [all, accessById] = await Promise.all([listTrajectories(db, principal.tenantId), loadAccessToAll(db, principal)]);
       return all.flatMap((t) => {
         const access = accessById.get(t.id);
-        return access && canRead(access) ? [{ ...publicRow<TrajectoryOutput>(t), roles: roleNames(access) }] : [];
+        return access && canRead(access) ? [present(t, access)] : [];
       });
     },
 
@@ -77,20 +101,26 @@ export function createTrajectoryService(db: Db) {
       if (!t) throw notFound(`trajectory ${id}`);
       const access = await loadAccess(db, principal, id);
       assertRead(access);
-      return { ...publicRow<TrajectoryOutput>(t), roles: roleNames(access) };
+      return present(t, access);
     },
 
-    /** Whoever starts a trajectory becomes the coordinator of its steering group. */
+    /**
+     * Only an administrator starts a trajectory; they become the coordinator of its steering
+     * group until they hand that role to the municipality's coordinator.
+     */
     async create(principal: Principal, input: z.output<typeof trajectoryInput>): Promise<TrajectoryOutput> {
+      if (!(await isTenantAdmin(db, principal))) throw forbidden('Only a Kansrijk administrator of your organisation may start a trajectory');
+      const { coordinator, ...fields } = input;
+      const lead = coordinator ?? { entraObjectId: principal.userId, displayName: principal.name };
       const created = await db.transaction().execute(async (trx) => {
-        let person = await findPersonByEntraId(trx, principal.tenantId, principal.userId);
-        const actor: AuditActor = { tenantId: principal.tenantId, userId: principal.userId, personId: person?.id ?? null, name: principal.name };
+        const self = await findPersonByEntraId(trx, principal.tenantId, principal.userId);
+        const actor: AuditActor = { tenantId: principal.tenantId, userId: principal.userId, personId: self?.id ?? null, name: principal.name };
+        const trajectory = await insertTrajectory(trx, principal.tenantId, fields);
+        let person = lead.entraObjectId === principal.userId ? self : await findPersonByEntraId(trx, principal.tenantId, lead.entraObjectId);
         if (!person) {
-          person = await insertPerson(trx, principal.tenantId, { displayName: principal.name, entraObjectId: principal.userId });
-          actor.personId = person.id;
-          await auditCreate(trx, actor, null, 'person', person);
+          person = await insertPerson(trx, principal.tenantId, { displayName: lead.displayName, entraObjectId: lead.entraObjectId, homeTrajectoryId: trajectory.id });
+          await auditCreate(trx, actor, trajectory.id, 'person', person);
         }
-        const trajectory = await insertTrajectory(trx, principal.tenantId, input);
         await auditCreate(trx, actor, trajectory.id, 'trajectory', trajectory);
         const steering = await insertBody(trx, principal.tenantId, trajectory.id, 'steering_group', 'Stuurgroep');
         await auditCreate(trx, actor, trajectory.id, 'body', steering);
@@ -98,7 +128,7 @@ export function createTrajectoryService(db: Db) {
         await auditCreate(trx, actor, trajectory.id, 'membership', membership);
         return trajectory;
       });
-      return { ...publicRow<TrajectoryOutput>(created), roles: ['coordinator'] };
+      return this.get(principal, created.id);
     },
 
     async update(principal: Principal, id: string, input: z.output<typeof trajectoryPatch>): Promise<TrajectoryOutput> {
@@ -106,15 +136,20 @@ export function createTrajectoryService(db: Db) {
       const updated = await db.transaction().execute(async (trx) => {
         const before = await findTrajectory(trx, principal.tenantId, id, true);
         if (!before) throw notFound(`trajectory ${id}`);
-        assertEditTrajectory(access);
+        assertCan(access, 'trajectory.edit');
         if (input.periodStart && !input.periodEnd && input.periodStart > before.periodEnd) {
           throw invalid([{ path: 'body.periodStart', message: 'must not be after periodEnd' }]);
         }
+        if (input.periodEnd && !input.periodStart && input.periodEnd < before.periodStart) {
+          throw invalid([{ path: 'body.periodEnd', message: 'must not be before periodStart' }]);
+        }
+        // The same values again change nothing: no new version, no audit.
+        if (!updateEntry(actorOf(access), id, 'trajectory', before, { ...before, ...input })) return before;
         const after = await updateTrajectory(trx, principal.tenantId, id, input);
         await auditUpdate(trx, actorOf(access), id, 'trajectory', before, after);
         return after;
       });
-      return { ...publicRow<TrajectoryOutput>(updated), roles: roleNames(access) };
+      return present(updated, access);
     },
 
     async remove(principal: Principal, id: string): Promise<void> {
@@ -122,8 +157,7 @@ export function createTrajectoryService(db: Db) {
       await db.transaction().execute(async (trx) => {
         const before = await findTrajectory(trx, principal.tenantId, id, true);
         if (!before) throw notFound(`trajectory ${id}`);
-        assertRead(access);
-        if (!access.roles.has('coordinator')) throw forbidden('Only the coordinator may delete a trajectory');
+        assertCan(access, 'trajectory.delete');
         await deleteTrajectory(trx, principal.tenantId, id);
         await auditDelete(trx, actorOf(access), id, 'trajectory', before);
       });

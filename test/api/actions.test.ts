@@ -62,10 +62,56 @@ describe('actions: ETag, version and audit', () => {
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 412]);
   });
 
-  test('an unusable If-Match is a 400 naming the header', async () => {
-    const res = await t.call('coordinator', 'PATCH', `/api/v1/actions/${actionId}`, { title: 'x' }, { 'if-match': 'garbage' });
-    expect(res.statusCode).toBe(400);
-    expect(res.json<{ errors: { path: string }[] }>().errors[0]?.path).toBe('headers.if-match');
+  test.each(['garbage', '"abc"', 'W/"1"', '""', '"99999999999"', '"0", "x"'])('If-Match %s matches no version: 412 (RFC 9110), nothing changed', async (tag) => {
+    const current = (await t.call('coordinator', 'GET', `/api/v1/actions/${actionId}`)).json<{ version: number; title: string }>();
+    const res = await t.call('coordinator', 'PATCH', `/api/v1/actions/${actionId}`, { title: 'Niet bewaard' }, { 'if-match': tag });
+    expect(res.statusCode).toBe(412);
+    expect((await t.call('coordinator', 'GET', `/api/v1/actions/${actionId}`)).json()).toEqual(current);
+  });
+
+  test('If-Match * or a list holding the current tag is accepted', async () => {
+    const { version } = (await t.call('coordinator', 'GET', `/api/v1/actions/${actionId}`)).json<{ version: number }>();
+    const listed = await t.call('coordinator', 'PATCH', `/api/v1/actions/${actionId}`, { means: 'Lokaal van de school' }, { 'if-match': `"${version - 1}", "${version}"` });
+    expect(listed.statusCode).toBe(200);
+    const star = await t.call('coordinator', 'PATCH', `/api/v1/actions/${actionId}`, { means: 'Lokaal van de bib' }, { 'if-match': '*' });
+    expect(star.statusCode).toBe(200);
+  });
+
+  test('a write with the same values changes nothing: same version, no audit, plan ETag kept, the next board move succeeds', async () => {
+    const read = (await t.call('coordinator', 'GET', `/api/v1/actions/${actionId}`)).json<{ version: number; title: string; status: string; means: string }>();
+    const planBefore = await t.call('coordinator', 'GET', `/api/v1/trajectories/${trajectoryId}/plan`);
+    const auditBefore = (await auditRows(actionId)).length;
+    const same = await t.call('coordinator', 'PATCH', `/api/v1/actions/${actionId}`, { title: read.title, status: read.status, means: read.means }, { 'if-match': `"${read.version}"` });
+    expect(same.statusCode).toBe(200);
+    expect(same.json<{ version: number }>().version).toBe(read.version);
+    expect((await auditRows(actionId)).length).toBe(auditBefore);
+    const planAfter = await t.call('coordinator', 'GET', `/api/v1/trajectories/${trajectoryId}/plan`, undefined, { 'if-none-match': planBefore.headers.etag as string });
+    expect(planAfter.statusCode).toBe(304);
+    // The board still holds the version it read; its move must not meet a 412.
+    const move = await t.call('coordinator', 'PATCH', `/api/v1/actions/${actionId}`, { status: 'done' }, { 'if-match': `"${read.version}"` });
+    expect(move.statusCode).toBe(200);
+  });
+
+  test('the plan ETag follows every write, also one that bypasses the service and its audit', async () => {
+    const before = await t.call('coordinator', 'GET', `/api/v1/trajectories/${trajectoryId}/plan`);
+    await sql`update action set means = means || ' (bijgewerkt in psql)' where id = ${actionId}`.execute(t.db.db);
+    const after = await t.call('coordinator', 'GET', `/api/v1/trajectories/${trajectoryId}/plan`, undefined, { 'if-none-match': before.headers.etag as string });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+    const action = allActions(after.json()).find((a) => a.id === actionId)!;
+    expect(action.means).toMatch(/bijgewerkt in psql/);
+  });
+
+  test('unchanged writes keep their version on every resource: a domain, a trajectory', async () => {
+    const plan = await loadPlan(t, trajectoryId);
+    const domain = plan.domains[0]!;
+    const auditBefore = (await auditRows(domain.id)).length;
+    const res = await t.call('coordinator', 'PATCH', `/api/v1/domains/${domain.id}`, { name: domain.name, approach: domain.approach });
+    expect(res.statusCode).toBe(200);
+    expect((await auditRows(domain.id)).length).toBe(auditBefore);
+    const trajectory = (await t.call('coordinator', 'GET', `/api/v1/trajectories/${trajectoryId}`)).json<{ version: number; mission: string }>();
+    const again = await t.call('coordinator', 'PATCH', `/api/v1/trajectories/${trajectoryId}`, { mission: trajectory.mission });
+    expect(again.json<{ version: number }>().version).toBe(trajectory.version);
   });
 
   test('postponing needs a reason; the error names the field and nothing is saved', async () => {

@@ -24,17 +24,22 @@ async function auditOperations(entityId: string): Promise<string[]> {
 
 describe('create, read, update and delete through the whole model', () => {
   test('trajectory → domain → objectives → action → indicator → measurement, each audited', async () => {
-    const trajectory = await ok<{ id: string; roles: string[] }>('POST', '/api/v1/trajectories', {
+    // The administrator starts it for the coordinator.
+    const started = await t.call('admin', 'POST', '/api/v1/trajectories', {
       name: 'Tweede plan',
       municipality: 'Beekvliet',
       periodStart: '2026-01-01',
       periodEnd: '2031-12-31',
       qualityCriteria: ['participatief', 'integraal'],
       phaseProgress: { beleidsbeslissing: 'done', stuurgroep_vergaderingen: 'in_progress' },
+      coordinator: { entraObjectId: demoUsers.coordinator, displayName: 'Lotte Peeters' },
     });
-    expect(trajectory.roles).toEqual(['coordinator']);
-    const read = await ok<{ phaseProgress: Record<string, string> }>('GET', `/api/v1/trajectories/${trajectory.id}`);
+    expect(started.statusCode).toBe(201);
+    const trajectory = started.json<{ id: string; roles: string[] }>();
+    expect(trajectory.roles).toEqual(['admin']);
+    const read = await ok<{ phaseProgress: Record<string, string>; roles: string[] }>('GET', `/api/v1/trajectories/${trajectory.id}`);
     expect(read.phaseProgress).toEqual({ beleidsbeslissing: 'done', stuurgroep_vergaderingen: 'in_progress' });
+    expect(read.roles).toEqual(['coordinator']);
     const patched = await ok<{ mission: string; version: number }>('PATCH', `/api/v1/trajectories/${trajectory.id}`, { mission: 'Elk kind krijgt kansen' });
     expect(patched).toEqual(expect.objectContaining({ mission: 'Elk kind krijgt kansen', version: 2 }));
 
@@ -69,7 +74,9 @@ describe('create, read, update and delete through the whole model', () => {
 
     const audit = await ok<{ entity: string; operation: string }[]>('GET', `/api/v1/trajectories/${trajectory.id}/audit?entity=trajectory`);
     expect(audit.map((a) => a.operation)).toEqual(['update', 'create']);
-    await ok('DELETE', `/api/v1/trajectories/${trajectory.id}`);
+    // Only the administrator deletes a trajectory, not its coordinator.
+    expect((await t.call('coordinator', 'DELETE', `/api/v1/trajectories/${trajectory.id}`)).statusCode).toBe(403);
+    expect((await t.call('admin', 'DELETE', `/api/v1/trajectories/${trajectory.id}`)).statusCode).toBe(204);
     expect((await t.call('coordinator', 'GET', `/api/v1/trajectories/${trajectory.id}`)).statusCode).toBe(404);
   });
 
@@ -95,7 +102,9 @@ describe('create, read, update and delete through the whole model', () => {
     await ok('PATCH', `/api/v1/trajectories/${trajectoryId}/people/${parent.id}`, { contactPreference: 'sms' });
     await ok('DELETE', `/api/v1/memberships/${membership.id}`);
     await ok('DELETE', `/api/v1/bodies/${body.id}`);
-    // Without a membership the person no longer takes part in this trajectory.
+    // Added here, the person stays in this trajectory's people until they are deleted.
+    expect((await t.call('coordinator', 'GET', `/api/v1/trajectories/${trajectoryId}/people/${parent.id}`)).statusCode).toBe(200);
+    await ok('DELETE', `/api/v1/trajectories/${trajectoryId}/people/${parent.id}`);
     expect((await t.call('coordinator', 'GET', `/api/v1/trajectories/${trajectoryId}/people/${parent.id}`)).statusCode).toBe(404);
   });
 

@@ -1,3 +1,4 @@
+import { demoUsers } from '../../src/seed/demo-ids';
 import { randomUUID } from 'node:crypto';
 import { demoTenants } from '../../src/seed/demo-ids';
 import { allActions, beekvlietTrajectoryId, loadPlan } from '../support/demo';
@@ -74,7 +75,7 @@ describe('overview of the demo plan', () => {
   test('someone who takes no part in the trajectory is refused', async () => {
     const id = await beekvlietTrajectoryId(t);
     const res = await t.call({ tenantId: demoTenants.beekvliet.id, userId: randomUUID(), name: 'Buitenstaander' }, 'GET', `/api/v1/trajectories/${id}/overview`);
-    expect(res.statusCode).toBe(403);
+    expect(res.statusCode).toBe(404);
   });
 });
 
@@ -84,13 +85,15 @@ describe('warning signs appear when their condition holds and disappear when fix
 
   beforeAll(async () => {
     const twoYearsAgo = new Date(Date.now() - 730 * 86_400_000).toISOString().slice(0, 10);
-    const created = await ok<{ id: string }>('POST', '/api/v1/trajectories', {
+    const created = await t.call('admin', 'POST', '/api/v1/trajectories', {
       name: 'Testtraject signalen',
       municipality: 'Testgem',
       periodStart: twoYearsAgo,
       periodEnd: '2031-12-31',
+      coordinator: { entraObjectId: demoUsers.coordinator, displayName: 'Lotte Peeters' },
     });
-    trajectoryId = created.id;
+    expect(created.statusCode).toBe(201);
+    trajectoryId = created.json<{ id: string }>().id;
     const bodies = await ok<{ id: string; kind: string }[]>('GET', `/api/v1/trajectories/${trajectoryId}/bodies`);
     steeringId = bodies.find((b) => b.kind === 'steering_group')!.id;
   });

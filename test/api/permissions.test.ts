@@ -50,9 +50,9 @@ describe('permission matrix', () => {
     expect(await as(user, 'GET', `/api/v1/trajectories/${trajectoryId}/plan`)).toBe(200);
   });
 
-  test('a user of the tenant who takes no part gets 403', async () => {
-    expect(await as(outsider, 'GET', `/api/v1/trajectories/${trajectoryId}/plan`)).toBe(403);
-    expect(await as(outsider, 'PATCH', `/api/v1/trajectories/${trajectoryId}`, { mission: 'x' })).toBe(403);
+  test('a user of the tenant who takes no part learns nothing: 404, as for an unknown id', async () => {
+    expect(await as(outsider, 'GET', `/api/v1/trajectories/${trajectoryId}/plan`)).toBe(404);
+    expect(await as(outsider, 'PATCH', `/api/v1/trajectories/${trajectoryId}`, { mission: 'x' })).toBe(404);
   });
 
   test.each([

@@ -1,4 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import { withDevTokenSecret } from '../../src/auth/dev-secret';
 import { signDevToken } from '../../src/auth/token-verifier';
 import { loadConfig, type Config } from '../../src/config/config';
 import { buildServer, type AppServices } from '../../src/http/server';
@@ -20,19 +22,25 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+// One per test file (jest gives each file its own module registry), so that every config a file
+// makes signs and verifies alike, and no test depends on a secret file in the working tree.
+const testDevTokenSecret = randomBytes(32).toString('base64url');
+
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', AUTH_MODE: 'dev', LOG_LEVEL: 'silent', SEED_DEMO: 'false', JOBS_ENABLED: 'false', ...overrides });
+  return withDevTokenSecret(
+    loadConfig({ NODE_ENV: 'test', AUTH_MODE: 'dev', LOG_LEVEL: 'silent', SEED_DEMO: 'false', JOBS_ENABLED: 'false', DEV_TOKEN_SECRET: testDevTokenSecret, ...overrides }),
+  );
 }
 
-export async function createTestApp(options: { seed?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(options: { seed?: boolean; config?: Record<string, string> } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   if (options.seed !== false) await seedDemo(db.db);
-  const config = testConfig();
+  const config = testConfig(options.config);
   const { app, services } = await buildServer({ config, db: db.db, logger: false });
   await app.ready();
   const token = async (user: DemoUser | TokenSubject): Promise<string> => {
     if (typeof user === 'string') {
-      const tenantId = user === 'heidebosCoordinator' ? demoTenants.heidebos.id : demoTenants.beekvliet.id;
+      const tenantId = user.startsWith('heidebos') ? demoTenants.heidebos.id : demoTenants.beekvliet.id;
       return signDevToken(config, { tenantId, userId: demoUsers[user], name: user });
     }
     return signDevToken(config, { tenantId: user.tenantId, userId: user.userId, name: user.name ?? 'Test user' });
