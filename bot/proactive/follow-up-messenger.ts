@@ -6,7 +6,7 @@ import { steeringRequestCard } from '../cards/steering-request-card';
 import { findMeeting, loadDeliveryFacts, openActionsOfPerson, setPersonalConversation, upsertConversation, type DeliveryFacts } from '../data/bot-repository';
 import { daysBetween } from '../../src/follow-ups/calendar';
 import { formatDate, texts, type Lang } from '../i18n/texts';
-import { viewOf } from '../services/action-views';
+import { mayReport, viewOf } from '../services/action-views';
 import { DeliveryError, type ProactiveTransport } from '../transport/bot-framework';
 import type { StoredReference } from '../transport/conversation-reference';
 import { backoffMs, conversationWindows, SlidingWindowLimiter, tenantWindows } from './teams-rate-limits';
@@ -70,7 +70,7 @@ export function createFollowUpMessenger(db: Db, transport: ProactiveTransport, o
             ? t.followUpDueToday
             : t.followUpDuePassed(formatDate(lang, facts.dueDate))
           : t.followUpOverdue(Math.floor(late / 7));
-    return actionCard(viewOf(facts, aadObjectId, lang, { banner: { kind: 'reminder', text: heading }, followUpId: item.id }));
+    return actionCard(viewOf(facts, mayReport(facts, aadObjectId), lang, { banner: { kind: 'reminder', text: heading }, followUpId: item.id }));
   }
 
   async function withLimits<T>(tenantId: string, conversationId: string | undefined, send: () => Promise<T>): Promise<T> {

@@ -1,4 +1,5 @@
 import type { ActionOutput, ActionPatch, ActionReader, ActionService, FoundAction } from '../../src/actions/action-service';
+import { accessFromRows, can } from '../../src/auth/access';
 import type { Principal } from '../../src/auth/principal';
 import type { Db } from '../../src/db/database';
 import { notFound } from '../../src/http/problems';
@@ -9,7 +10,20 @@ import type { Lang } from '../i18n/texts';
 
 export type ViewExtras = Pick<ActionCardView, 'banner' | 'errors' | 'typed' | 'followUpId'>;
 
-export function viewOf(facts: ActionCardFacts, viewerAadObjectId: string | null, lang: Lang, extras: ViewExtras = {}): ActionCardView {
+/**
+ * Whether the viewer gets the card's controls. With their access rows it is the server's own
+ * rule (action.report); without them (lists, proactive reminders to the owner) only the owner,
+ * who always holds it on their own action, so a card never offers what would be refused.
+ */
+export function mayReport(facts: Pick<ActionCardFacts, 'ownerEntraObjectId'>, viewerAadObjectId: string | null, found?: FoundAction, principal?: Principal): boolean {
+  if (found && principal) {
+    const access = accessFromRows(principal, found.action.trajectoryId, found.accessRows);
+    return can(access, 'action.report', { domainId: found.action.domainId, ownerId: found.action.ownerId });
+  }
+  return viewerAadObjectId !== null && facts.ownerEntraObjectId === viewerAadObjectId;
+}
+
+export function viewOf(facts: ActionCardFacts, editable: boolean, lang: Lang, extras: ViewExtras = {}): ActionCardView {
   return {
     lang,
     action: {
@@ -23,7 +37,7 @@ export function viewOf(facts: ActionCardFacts, viewerAadObjectId: string | null,
       ownerName: facts.ownerName,
     },
     lastUpdate: facts.lastUpdate,
-    editable: viewerAadObjectId !== null && facts.ownerEntraObjectId === viewerAadObjectId,
+    editable,
     refreshUserIds: facts.refreshUserIds,
     ...extras,
   };
@@ -52,7 +66,7 @@ function factsAfter(before: FoundAction & { card: CardContext }, after: ActionOu
   };
 }
 
-/** Action cards as one viewer sees them: the owner gets the controls, anyone else reads. */
+/** Action cards as one viewer sees them: who may report on the action gets the controls, anyone else reads. */
 export function createActionViews(db: Db, actions: ActionService) {
   /** Reads what the service needs and what the card needs in one statement; keeps the latter. */
   function cardReader(): { read: ActionReader; found: () => (FoundAction & { card: CardContext }) | undefined } {
@@ -67,7 +81,7 @@ export function createActionViews(db: Db, actions: ActionService) {
     /** Cards for actions the caller has already been allowed to see (through the action service). */
     async cards(principal: Principal, actionIds: string[], lang: Lang, extras: ViewExtras = {}): Promise<Card[]> {
       const facts = await loadActionCardFacts(db, principal.tenantId, actionIds);
-      return facts.map((f) => actionCard(viewOf(f, principal.userId, lang, extras)));
+      return facts.map((f) => actionCard(viewOf(f, mayReport(f, principal.userId), lang, extras)));
     },
 
     /** One action's card after checking that the caller may read it (403/404 AppError otherwise). */
@@ -76,7 +90,8 @@ export function createActionViews(db: Db, actions: ActionService) {
       const action = await actions.get(principal, actionId, reader.read);
       const found = reader.found();
       if (!found) throw notFound(`action ${actionId}`);
-      return actionCard(viewOf({ ...found.card, ...action }, principal.userId, lang, extras));
+      const facts = { ...found.card, ...action };
+      return actionCard(viewOf(facts, mayReport(facts, principal.userId, found, principal), lang, extras));
     },
 
     /**
@@ -86,7 +101,9 @@ export function createActionViews(db: Db, actions: ActionService) {
     async update(principal: Principal, actionId: string, patch: ActionPatch, version: number, lang: Lang, extras: ViewExtras = {}): Promise<Card> {
       const reader = cardReader();
       const after = await actions.update(principal, actionId, patch, version, reader.read);
-      return actionCard(viewOf(factsAfter(reader.found()!, after, principal, patch), principal.userId, lang, extras));
+      const found = reader.found()!;
+      const facts = factsAfter(found, after, principal, patch);
+      return actionCard(viewOf(facts, mayReport(facts, principal.userId, found, principal), lang, extras));
     },
 
     facts: (tenantId: string, actionId: string) => loadActionCardFacts(db, tenantId, [actionId]).then((rows) => rows[0]),

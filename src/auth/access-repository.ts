@@ -31,6 +31,7 @@ function accessRowsFrom(tenantId: string, userId: string, trajectoryId: RawBuild
       select a.tenant_id, null, 'admin', 'tenant', null
       from tenant_admin a
       where a.tenant_id = ${tenantId} and a.entra_object_id = ${userId}
+        and exists (select 1 from trajectory t where t.tenant_id = a.tenant_id and t.id = ${trajectoryId})
     ) p`;
 }
 

@@ -74,7 +74,7 @@ export const grants: Readonly<Record<Capability, readonly PolicyRole[]>> = {
   'domain.edit': [...steering, 'work_group_chair', 'work_group_member'],
   'action.report': [...steering, 'work_group_chair', 'work_group_member', 'action_owner'],
   'people.read': ['admin', ...everyMember],
-  'people.edit': steering,
+  'people.edit': ['admin', ...steering],
   'contact.read': ['coordinator', 'trusted_person'],
   'contact.edit': ['coordinator'],
   'person.trust': ['coordinator'],

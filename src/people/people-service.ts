@@ -155,7 +155,9 @@ export function createPeopleService(db: Db) {
         if (!before) throw notFound(`person ${id}`);
         const changed = Object.fromEntries(Object.entries(input).filter(([key, value]) => value !== undefined && before[key as keyof typeof before] !== value)) as PersonPatch;
         const self = access.personId === id || (before.entraObjectId !== null && before.entraObjectId === principal.userId);
-        const needs = new Set(Object.keys(changed).flatMap((field) => {
+        // Rights follow what was asked, not what happens to differ: a refused no-op stays refused.
+        const asked = Object.keys(input).filter((key) => input[key as keyof PersonPatch] !== undefined);
+        const needs = new Set(asked.flatMap((field) => {
           const need = neededFor(field, self, shown.isParent);
           return need === 'self' ? [] : [need];
         }));

@@ -98,7 +98,7 @@ describe('actions: ETag, version and audit', () => {
     const after = await t.call('coordinator', 'GET', `/api/v1/trajectories/${trajectoryId}/plan`, undefined, { 'if-none-match': before.headers.etag as string });
     expect(after.statusCode).toBe(200);
     expect(after.headers.etag).not.toBe(before.headers.etag);
-    const action = allActions(after.json()).find((a) => a.id === actionId)!;
+    const action = allActions(after.json()).find((a) => a.id === actionId) as unknown as { means: string };
     expect(action.means).toMatch(/bijgewerkt in psql/);
   });
 

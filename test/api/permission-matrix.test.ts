@@ -1,0 +1,268 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { capabilities, grants, policyRoles } from '../../src/auth/policy';
+import { capabilityTable, Factory, fingerprint, matrixRoles, permissionTable, type Caller, type MatrixRole, type World } from '../support/permission-world';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+/*
+ * Generated from docs/permissions.md: every route × every role × own/other trajectory × own/other
+ * tenant, asserting the status and, on a refusal, that nothing changed. The expectations live
+ * in the document only; this file knows how to build a request for each row, nothing more.
+ */
+
+interface Request {
+  url: string;
+  body?: Record<string, unknown>;
+}
+type Prepare = (w: World, caller: Caller, expectSuccess: boolean) => Promise<Request>;
+
+let t: TestApp;
+let f: Factory;
+let own: World;
+let other: World;
+let otherTenantCaller: Caller;
+let adminUserId: string;
+
+const T = (w: World) => `/api/v1/trajectories/${w.trajectoryId}`;
+const stamp = () => randomUUID().slice(0, 8);
+
+/** How to aim each row of the route matrix at a world: fresh targets wherever a write could succeed. */
+const fixtures: Record<string, Prepare> = {
+  'GET /api/v1/me': async () => ({ url: '/api/v1/me' }),
+  'GET /api/v1/trajectories': async () => ({ url: '/api/v1/trajectories' }),
+  'POST /api/v1/trajectories': async () => ({ url: '/api/v1/trajectories', body: { name: `Traject ${stamp()}`, municipality: 'Testgem', periodStart: '2027-01-01', periodEnd: '2032-12-31' } }),
+  'GET /api/v1/admins': async () => ({ url: '/api/v1/admins' }),
+  'POST /api/v1/admins': async () => ({ url: '/api/v1/admins', body: { entraObjectId: randomUUID(), displayName: 'Nieuwe beheerder' } }),
+  'DELETE /api/v1/admins/{entraObjectId}': async (w) => ({ url: `/api/v1/admins/${await f.admin(w.tenantId)}` }),
+
+  'GET /api/v1/trajectories/{id}': async (w) => ({ url: T(w) }),
+  'PATCH /api/v1/trajectories/{id}': async (w) => ({ url: T(w), body: { vision: `Visie ${stamp()}` } }),
+  // Deleting is tried on the trajectory the roles are held in; only an expected success gets a fresh one.
+  'DELETE /api/v1/trajectories/{id}': async (w, _c, expectSuccess) => ({ url: `/api/v1/trajectories/${expectSuccess ? await f.trajectory(w.tenantId) : w.trajectoryId}` }),
+  'GET /api/v1/trajectories/{id}/plan': async (w) => ({ url: `${T(w)}/plan` }),
+  'GET /api/v1/trajectories/{id}/plan.xlsx': async (w) => ({ url: `${T(w)}/plan.xlsx` }),
+  'GET /api/v1/trajectories/{id}/overview': async (w) => ({ url: `${T(w)}/overview` }),
+  'GET /api/v1/trajectories/{id}/audit': async (w) => ({ url: `${T(w)}/audit` }),
+
+  'GET /api/v1/trajectories/{id}/people': async (w) => ({ url: `${T(w)}/people` }),
+  'POST /api/v1/trajectories/{id}/people': async (w) => ({ url: `${T(w)}/people`, body: { displayName: `Nieuw ${stamp()}` } }),
+  'POST /api/v1/trajectories/{id}/people [with a sign-in (entraObjectId)]': async (w) => ({
+    url: `${T(w)}/people`,
+    body: { displayName: `Nieuw ${stamp()}`, entraObjectId: randomUUID() },
+  }),
+  'GET /api/v1/trajectories/{id}/people/{personId}': async (w) => ({ url: `${T(w)}/people/${w.memberPersonId}` }),
+  "PATCH /api/v1/trajectories/{id}/people/{personId} [a member's name]": async (w) => ({
+    url: `${T(w)}/people/${(await f.memberOf(w, 'member')).personId}`,
+    body: { displayName: `Andere naam ${stamp()}` },
+  }),
+  "PATCH /api/v1/trajectories/{id}/people/{personId} [one's own reminders (admin: a member's)]": async (w, caller) => ({
+    url: `${T(w)}/people/${caller.personId ?? (await f.memberOf(w, 'member')).personId}`,
+    body: { reminders: 'reduced' },
+  }),
+  "PATCH /api/v1/trajectories/{id}/people/{personId} [a parent's phone]": async (w, caller) => ({
+    url: `${T(w)}/people/${w.callers.parent === caller ? caller.personId! : await f.parent(w)}`,
+    body: { phone: `+32 470 ${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}` },
+  }),
+  "PATCH /api/v1/trajectories/{id}/people/{personId} [a parent's trusted person: oneself]": async (w, caller) => ({
+    url: `${T(w)}/people/${await f.parent(w)}`,
+    body: { trustedPersonId: caller.personId ?? w.memberPersonId },
+  }),
+  'PATCH /api/v1/trajectories/{id}/people/{personId} [link a sign-in (entraObjectId)]': async (w) => ({
+    url: `${T(w)}/people/${(await f.memberOf(w, 'member')).personId}`,
+    body: { entraObjectId: randomUUID() },
+  }),
+  'DELETE /api/v1/trajectories/{id}/people/{personId}': async (w) => ({ url: `${T(w)}/people/${(await f.memberOf(w, 'member')).personId}` }),
+
+  'GET /api/v1/trajectories/{id}/bodies': async (w) => ({ url: `${T(w)}/bodies` }),
+  'POST /api/v1/trajectories/{id}/bodies': async (w) => ({ url: `${T(w)}/bodies`, body: { kind: 'work_group', name: `Werkgroep ${stamp()}` } }),
+  'GET /api/v1/bodies/{id}': async (w) => ({ url: `/api/v1/bodies/${w.steeringId}` }),
+  'PATCH /api/v1/bodies/{id}': async (w) => ({ url: `/api/v1/bodies/${await f.body(w)}`, body: { name: `Andere naam ${stamp()}` } }),
+  'DELETE /api/v1/bodies/{id}': async (w) => ({ url: `/api/v1/bodies/${await f.body(w)}` }),
+
+  'GET /api/v1/bodies/{id}/memberships': async (w) => ({ url: `/api/v1/bodies/${w.steeringId}/memberships` }),
+  'POST /api/v1/bodies/{id}/memberships [role member]': async (w) => ({ url: `/api/v1/bodies/${w.steeringId}/memberships`, body: { personId: await f.person(w), role: 'member' } }),
+  'POST /api/v1/bodies/{id}/memberships [role coordinator]': async (w) => ({
+    url: `/api/v1/bodies/${w.steeringId}/memberships`,
+    body: { personId: await f.person(w), role: 'coordinator' },
+  }),
+  'POST /api/v1/bodies/{id}/memberships [role trusted_person]': async (w) => ({
+    url: `/api/v1/bodies/${w.parentsGroupId}/memberships`,
+    body: { personId: await f.person(w), role: 'trusted_person' },
+  }),
+  'GET /api/v1/memberships/{id}': async (w) => ({ url: `/api/v1/memberships/${(await f.memberOf(w, 'member')).membershipId}` }),
+  'PATCH /api/v1/memberships/{id} [member → staff]': async (w) => ({ url: `/api/v1/memberships/${(await f.memberOf(w, 'member')).membershipId}`, body: { role: 'staff' } }),
+  'PATCH /api/v1/memberships/{id} [member → chair]': async (w) => ({ url: `/api/v1/memberships/${(await f.memberOf(w, 'member')).membershipId}`, body: { role: 'chair' } }),
+  "DELETE /api/v1/memberships/{id} [a member's]": async (w) => ({ url: `/api/v1/memberships/${(await f.memberOf(w, 'member')).membershipId}` }),
+  "DELETE /api/v1/memberships/{id} [a coordinator's]": async (w) => ({ url: `/api/v1/memberships/${(await f.memberOf(w, 'coordinator')).membershipId}` }),
+
+  'GET /api/v1/trajectories/{id}/domains': async (w) => ({ url: `${T(w)}/domains` }),
+  'POST /api/v1/trajectories/{id}/domains': async (w) => ({ url: `${T(w)}/domains`, body: { name: `Domein ${stamp()}`, approach: 'mitigating' } }),
+  'GET /api/v1/domains/{id}': async (w) => ({ url: `/api/v1/domains/${w.domainId}` }),
+  'PATCH /api/v1/domains/{id}': async (w) => ({ url: `/api/v1/domains/${await f.domain(w)}`, body: { name: `Domein ${stamp()}` } }),
+  'DELETE /api/v1/domains/{id}': async (w) => ({ url: `/api/v1/domains/${await f.domain(w)}` }),
+
+  'GET /api/v1/domains/{id}/strategic-objectives': async (w) => ({ url: `/api/v1/domains/${w.domainId}/strategic-objectives` }),
+  'POST /api/v1/domains/{id}/strategic-objectives': async (w) => ({ url: `/api/v1/domains/${w.domainId}/strategic-objectives`, body: { title: `Doel ${stamp()}` } }),
+  'GET /api/v1/strategic-objectives/{id}': async (w) => ({ url: `/api/v1/strategic-objectives/${w.strategicId}` }),
+  'PATCH /api/v1/strategic-objectives/{id}': async (w) => ({ url: `/api/v1/strategic-objectives/${await f.strategic(w)}`, body: { title: `Doel ${stamp()}` } }),
+  'DELETE /api/v1/strategic-objectives/{id}': async (w) => ({ url: `/api/v1/strategic-objectives/${await f.strategic(w)}` }),
+
+  'GET /api/v1/strategic-objectives/{id}/operational-objectives': async (w) => ({ url: `/api/v1/strategic-objectives/${w.strategicId}/operational-objectives` }),
+  'POST /api/v1/strategic-objectives/{id}/operational-objectives': async (w) => ({
+    url: `/api/v1/strategic-objectives/${w.strategicId}/operational-objectives`,
+    body: { title: `Doel ${stamp()}` },
+  }),
+  'GET /api/v1/operational-objectives/{id}': async (w) => ({ url: `/api/v1/operational-objectives/${w.operationalId}` }),
+  'PATCH /api/v1/operational-objectives/{id}': async (w) => ({ url: `/api/v1/operational-objectives/${await f.operational(w)}`, body: { title: `Doel ${stamp()}` } }),
+  'DELETE /api/v1/operational-objectives/{id}': async (w) => ({ url: `/api/v1/operational-objectives/${await f.operational(w)}` }),
+
+  'GET /api/v1/trajectories/{id}/actions': async (w) => ({ url: `${T(w)}/actions` }),
+  'POST /api/v1/operational-objectives/{id}/actions': async (w) => ({ url: `/api/v1/operational-objectives/${w.operationalId}/actions`, body: { title: `Actie ${stamp()}` } }),
+  'GET /api/v1/actions/{id}': async (w) => ({ url: `/api/v1/actions/${w.actionId}` }),
+  'PATCH /api/v1/actions/{id} [status and progress]': async (w) => ({
+    url: `/api/v1/actions/${await f.action(w)}`,
+    body: { status: 'in_progress', progressNote: 'Gestart met de eerste groep' },
+  }),
+  'PATCH /api/v1/actions/{id} [title]': async (w) => ({ url: `/api/v1/actions/${await f.action(w)}`, body: { title: `Actie ${stamp()}` } }),
+  'DELETE /api/v1/actions/{id}': async (w) => ({ url: `/api/v1/actions/${await f.action(w)}` }),
+  'GET /api/v1/actions/{id}/updates': async (w) => ({ url: `/api/v1/actions/${w.actionId}/updates` }),
+
+  'GET /api/v1/actions/{id}/indicators': async (w) => ({ url: `/api/v1/actions/${w.actionId}/indicators` }),
+  'POST /api/v1/actions/{id}/indicators': async (w) => ({ url: `/api/v1/actions/${w.actionId}/indicators`, body: { kind: 'outcome', name: `Indicator ${stamp()}` } }),
+  'GET /api/v1/indicators/{id}': async (w) => ({ url: `/api/v1/indicators/${w.indicatorId}` }),
+  'PATCH /api/v1/indicators/{id}': async (w) => ({ url: `/api/v1/indicators/${await f.indicator(w)}`, body: { name: `Indicator ${stamp()}` } }),
+  'DELETE /api/v1/indicators/{id}': async (w) => ({ url: `/api/v1/indicators/${await f.indicator(w)}` }),
+
+  'GET /api/v1/indicators/{id}/measurements': async (w) => ({ url: `/api/v1/indicators/${w.indicatorId}/measurements` }),
+  'POST /api/v1/indicators/{id}/measurements': async (w) => ({ url: `/api/v1/indicators/${w.indicatorId}/measurements`, body: { measuredOn: '2026-04-01', value: 17 } }),
+  'GET /api/v1/measurements/{id}': async (w) => ({ url: `/api/v1/measurements/${w.measurementId}` }),
+  'PATCH /api/v1/measurements/{id}': async (w) => ({ url: `/api/v1/measurements/${await f.measurement(w)}`, body: { value: 21 } }),
+  'DELETE /api/v1/measurements/{id}': async (w) => ({ url: `/api/v1/measurements/${await f.measurement(w)}` }),
+
+  'GET /api/v1/trajectories/{id}/initiatives': async (w) => ({ url: `${T(w)}/initiatives` }),
+  'POST /api/v1/trajectories/{id}/initiatives': async (w) => ({ url: `${T(w)}/initiatives`, body: { name: `Initiatief ${stamp()}`, state: 'planned' } }),
+  'GET /api/v1/initiatives/{id}': async (w) => ({ url: `/api/v1/initiatives/${w.initiativeId}` }),
+  'PATCH /api/v1/initiatives/{id}': async (w) => ({ url: `/api/v1/initiatives/${await f.initiative(w)}`, body: { name: `Initiatief ${stamp()}` } }),
+  'DELETE /api/v1/initiatives/{id}': async (w) => ({ url: `/api/v1/initiatives/${await f.initiative(w)}` }),
+
+  'GET /api/v1/trajectories/{id}/meetings': async (w) => ({ url: `${T(w)}/meetings` }),
+  'POST /api/v1/trajectories/{id}/meetings': async (w) => ({
+    url: `${T(w)}/meetings`,
+    body: { bodyId: w.steeringId, title: `Stuurgroep ${stamp()}`, startsAt: '2026-06-01T18:00:00+02:00', endsAt: '2026-06-01T20:00:00+02:00' },
+  }),
+  'GET /api/v1/meetings/{id}': async (w) => ({ url: `/api/v1/meetings/${w.meetingId}` }),
+  'PATCH /api/v1/meetings/{id}': async (w) => ({ url: `/api/v1/meetings/${await f.meeting(w)}`, body: { title: `Stuurgroep ${stamp()}` } }),
+  'DELETE /api/v1/meetings/{id}': async (w) => ({ url: `/api/v1/meetings/${await f.meeting(w)}` }),
+};
+
+interface MatrixRow {
+  key: string;
+  method: string;
+  path: string;
+  tenantLevel: boolean;
+  expected: Record<MatrixRole, number>;
+}
+
+const rows: MatrixRow[] = permissionTable('route-matrix').map((r) => {
+  const [method = '', path = ''] = (r.route ?? '').replace(/`/g, '').split(' ');
+  const key = `${method} ${path}${r.case ? ` [${r.case}]` : ''}`;
+  return {
+    key,
+    method,
+    path,
+    tenantLevel: !path.startsWith('/api/v1/trajectories/{id}') && !/\{id\}/.test(path),
+    expected: Object.fromEntries(matrixRoles.map((role) => [role, Number(r[role])])) as Record<MatrixRole, number>,
+  };
+});
+
+beforeAll(async () => {
+  t = await createTestApp({ seed: false });
+  f = new Factory(t.db.db);
+  const tenantId = await f.tenant('Gemeente Matrix');
+  adminUserId = await f.admin(tenantId);
+  own = await f.world(tenantId, adminUserId);
+  other = await f.world(tenantId, adminUserId);
+  const otherTenant = await f.tenant('Gemeente Elders');
+  // The other tenant's strongest user: its admin and its coordinator at once.
+  const otherUser = await f.admin(otherTenant);
+  await f.world(otherTenant, otherUser, otherUser);
+  otherTenantCaller = { role: 'other_tenant', tenantId: otherTenant, userId: otherUser, personId: null };
+  own.callers.none = { role: 'none', tenantId, userId: randomUUID(), personId: null };
+});
+afterAll(() => t.close());
+
+async function send(caller: Caller, method: string, request: Request) {
+  const res = await t.call({ tenantId: caller.tenantId, userId: caller.userId, name: caller.role }, method as 'GET', request.url, request.body);
+  return res;
+}
+
+function callerOf(role: MatrixRole): Caller {
+  return role === 'other_tenant' ? otherTenantCaller : own.callers[role]!;
+}
+
+describe('the route matrix covers the API exactly', () => {
+  test('every documented route has a row, every row a route and a fixture, and every cell a status', async () => {
+    const openApi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
+    const routes = Object.entries(openApi.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const rowRoutes = new Set(rows.map((r) => `${r.method} ${r.path}`));
+    expect(routes.filter((r) => !rowRoutes.has(r))).toEqual([]);
+    expect([...rowRoutes].filter((r) => !routes.includes(r))).toEqual([]);
+    expect(rows.map((r) => r.key).filter((k) => !fixtures[k])).toEqual([]);
+    expect(Object.keys(fixtures).filter((k) => !rows.some((r) => r.key === k))).toEqual([]);
+    for (const row of rows) for (const role of matrixRoles) expect([row.key, role, Number.isInteger(row.expected[role])]).toEqual([row.key, role, true]);
+  });
+
+  test('the capability table of docs/permissions.md is the one the server enforces', () => {
+    const table = capabilityTable();
+    const documented = Object.fromEntries(table.map((r) => [(r.capability ?? '').replace(/`/g, ''), policyRoles.filter((role) => r[role] === '✓')]));
+    expect(Object.keys(documented).sort()).toEqual([...capabilities].sort());
+    for (const capability of capabilities) expect([capability, documented[capability]]).toEqual([capability, [...grants[capability]].sort((a, b) => policyRoles.indexOf(a) - policyRoles.indexOf(b))]);
+  });
+});
+
+describe('route × role × own/other trajectory × own/other tenant, as docs/permissions.md says', () => {
+  test.each(rows.map((r) => [r.key, r] as const))('%s', async (_key, row) => {
+    const outcomes: string[] = [];
+    const expectations: string[] = [];
+    const attempt = async (label: string, caller: Caller, world: World, expected: number) => {
+      const request = await fixtures[row.key]!(world, caller, expected < 300);
+      const before = expected >= 400 ? await fingerprint(t.db.db) : '';
+      const res = await send(caller, row.method, request);
+      let changed = '';
+      if (expected >= 400) changed = (await fingerprint(t.db.db)) === before ? '' : ' (and changed data)';
+      outcomes.push(`${label}: ${res.statusCode}${changed}`);
+      expectations.push(`${label}: ${expected}`);
+    };
+    for (const role of matrixRoles) {
+      const caller = callerOf(role);
+      await attempt(role, caller, own, row.expected[role]);
+      // The same request aimed at another trajectory of the tenant, where the caller holds nothing.
+      if (!row.tenantLevel && role !== 'other_tenant' && role !== 'none') {
+        await attempt(`${role} in another trajectory`, caller, other, role === 'admin' ? row.expected.admin : 404);
+      }
+    }
+    expect(outcomes).toEqual(expectations);
+  });
+});
+
+describe('what the API tells each client it may do', () => {
+  test.each(['coordinator', 'chair', 'work_group_member', 'action_owner', 'parent', 'admin'] as const)('%s: permissions match the policy', async (role) => {
+    const caller = callerOf(role);
+    const res = await send(caller, 'GET', { url: T(own) });
+    const body = res.json<{ permissions: string[]; workGroupDomainIds: string[] }>();
+    // Work-group and owner rights hold only at their place: trajectory-wide they are not listed.
+    const placeBound = role === 'work_group_member' || role === 'action_owner';
+    const expected = capabilities.filter((c) => (grants[c] as readonly string[]).includes(role) && !(placeBound && (c === 'domain.edit' || c === 'action.report')));
+    expect(body.permissions.sort()).toEqual([...expected].sort());
+    expect(body.workGroupDomainIds).toEqual(role === 'work_group_member' ? [own.domainId] : []);
+  });
+
+  test('an unchanged audit log: a refused request leaves no trace, an allowed one exactly one entry', async () => {
+    const count = async () => Number((await sql<{ n: string }>`select count(*) as n from audit_log`.execute(t.db.db)).rows[0]!.n);
+    const before = await count();
+    expect((await send(callerOf('alderman'), 'PATCH', { url: T(own), body: { vision: 'Niet toegestaan' } })).statusCode).toBe(403);
+    expect(await count()).toBe(before);
+    expect((await send(callerOf('chair'), 'PATCH', { url: T(own), body: { vision: `Toegestaan ${stamp()}` } })).statusCode).toBe(200);
+    expect(await count()).toBe(before + 1);
+  });
+});
