@@ -14,7 +14,8 @@ export interface AccessRow {
  * `trajectoryId` is SQL: a parameter, or a column of the statement this is embedded in.
  */
 function accessRowsFrom(tenantId: string, userId: string, trajectoryId: RawBuilder<unknown>, select: RawBuilder<unknown>) {
-  // A tenant admin need not be a person of any trajectory: their row carries no person.
+  // A tenant admin need not be a person of any trajectory: their row carries no person. The
+  // aliases are unusual on purpose: `trajectoryId` may name a column of an enclosing statement.
   return sql`
     select ${select}
     from (
@@ -28,10 +29,10 @@ function accessRowsFrom(tenantId: string, userId: string, trajectoryId: RawBuild
       ) mb on mb.person_id = p.id
       where p.tenant_id = ${tenantId} and p.entra_object_id = ${userId}
       union all
-      select a.tenant_id, null, 'admin', 'tenant', null
-      from tenant_admin a
-      where a.tenant_id = ${tenantId} and a.entra_object_id = ${userId}
-        and exists (select 1 from trajectory t where t.tenant_id = a.tenant_id and t.id = ${trajectoryId})
+      select admin_of.tenant_id, null, 'admin', 'tenant', null
+      from tenant_admin admin_of
+      where admin_of.tenant_id = ${tenantId} and admin_of.entra_object_id = ${userId}
+        and exists (select 1 from trajectory admin_trajectory where admin_trajectory.tenant_id = admin_of.tenant_id and admin_trajectory.id = ${trajectoryId})
     ) p`;
 }
 

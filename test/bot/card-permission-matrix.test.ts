@@ -1,0 +1,96 @@
+import { verbs } from '../../bot/cards/verbs';
+import { startConnectorStandIn, type ConnectorStandIn } from '../support/connector-stand-in';
+import { Factory, fingerprint, matrixRoles, permissionTable, type Caller, type MatrixRole, type World } from '../support/permission-world';
+import { invokeActivity } from '../support/teams-activities';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+/*
+ * Generated from the card-verb table of docs/permissions.md: every Action.Execute verb × every
+ * role, sent to /api/messages as Teams sends it, each outcome read from the answer and the
+ * database. A verb without a row fails.
+ */
+
+type Outcome = 'edit' | 'view' | 'saved' | 'card' | 'refused';
+type Card = { body?: { type?: string; id?: string }[] };
+interface InvokeAnswer {
+  statusCode: number;
+  type: string;
+  value: Card | string;
+}
+
+let t: TestApp;
+let f: Factory;
+let standIn: ConnectorStandIn;
+let own: World;
+let otherTenantCaller: Caller;
+
+const fixtures: Record<string, (w: World) => Promise<Record<string, unknown>>> = {
+  refreshAction: async (w) => ({ actionId: w.actionId }),
+  openAction: async (w) => ({ actionId: w.actionId }),
+  updateAction: async (w) => {
+    const actionId = await f.action(w);
+    return { actionId, version: 1, shownStatus: 'planned', status: 'in_progress' };
+  },
+  showReminderSettings: async (w) => ({ trajectoryId: w.trajectoryId }),
+  setReminders: async (w) => ({ trajectoryId: w.trajectoryId, reminders: 'reduced' }),
+};
+
+const rows = permissionTable('verb-matrix').map((r) => ({ verb: (r.verb ?? '').replace(/`/g, ''), expected: r as Record<MatrixRole, string> }));
+
+beforeAll(async () => {
+  t = await createTestApp({ seed: false });
+  standIn = await startConnectorStandIn({ enforceLimits: false });
+  f = new Factory(t.db.db);
+  const tenantId = await f.tenant('Gemeente Kaarten');
+  own = await f.world(tenantId, await f.admin(tenantId));
+  own.callers.none = { role: 'none', tenantId, userId: '0d3c0000-0000-4000-8000-00000000a0a0', personId: null };
+  const otherTenant = await f.tenant('Gemeente Elders');
+  const otherUser = await f.admin(otherTenant);
+  await f.world(otherTenant, otherUser, otherUser);
+  otherTenantCaller = { role: 'other_tenant', tenantId: otherTenant, userId: otherUser, personId: null };
+});
+afterAll(async () => {
+  await t.close();
+  await standIn.close();
+});
+
+async function invoke(caller: Caller, verb: string, data: Record<string, unknown>): Promise<InvokeAnswer> {
+  const party = { tenantId: caller.tenantId, serviceUrl: standIn.serviceUrl, user: { id: `29:${caller.userId}`, name: caller.role, aadObjectId: caller.userId } };
+  const res = await t.app.inject({ method: 'POST', url: '/api/messages', payload: invokeActivity(party, verb, data) });
+  expect(res.statusCode).toBe(200);
+  return res.json<InvokeAnswer>();
+}
+
+async function outcomeOf(verb: string, answer: InvokeAnswer, data: Record<string, unknown>, changed: boolean): Promise<Outcome> {
+  if (answer.type !== 'application/vnd.microsoft.card.adaptive' || typeof answer.value === 'string') return changed ? ('saved' as const) : 'refused';
+  const inputs = (answer.value.body ?? []).filter((e) => String(e.type).startsWith('Input.'));
+  if (verb === 'updateAction') {
+    const row = await t.db.db.selectFrom('action').select('status').where('id', '=', String(data.actionId)).executeTakeFirstOrThrow();
+    return row.status === data.status && changed ? 'saved' : 'refused';
+  }
+  if (verb === 'setReminders') return changed ? 'saved' : 'refused';
+  if (verb === 'showReminderSettings') return 'card';
+  return inputs.length > 0 ? 'edit' : 'view';
+}
+
+test('every card verb has a row in docs/permissions.md, and every row a verb', () => {
+  expect(rows.map((r) => r.verb).sort()).toEqual([...verbs].sort());
+  expect(Object.keys(fixtures).sort()).toEqual([...verbs].sort());
+});
+
+test.each(rows.map((r) => [r.verb, r] as const))('%s × every role', async (verb, row) => {
+  const outcomes: string[] = [];
+  const expected: string[] = [];
+  for (const role of matrixRoles) {
+    const caller = role === 'other_tenant' ? otherTenantCaller : own.callers[role]!;
+    const data = await fixtures[verb]!(own);
+    const before = await fingerprint(t.db.db);
+    const answer = await invoke(caller, verb, data);
+    const changed = (await fingerprint(t.db.db)) !== before;
+    const outcome = await outcomeOf(verb, answer, data, changed);
+    // A refusal, a view or a card must leave every row as it was.
+    outcomes.push(`${role}: ${outcome}${outcome !== 'saved' && changed ? ' (and changed data)' : ''}`);
+    expected.push(`${role}: ${row.expected[role]}`);
+  }
+  expect(outcomes).toEqual(expected);
+});
