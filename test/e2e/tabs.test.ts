@@ -428,10 +428,16 @@ describe('members, my actions, configuration and language', () => {
     }
   });
 
-  test('the configuration page lists the trajectories and can start a new one', async () => {
+  test('the configuration page lists the trajectories; only an administrator can start a new one', async () => {
     await open('#/config', 'config');
     expect(await page.getByRole('radio', { name: /Kansrijk opgroeien in Beekvliet/ }).count()).toBe(1);
     await expectAccessible('config');
+    // The coordinator may not start a trajectory, so the page does not offer it.
+    expect(await page.getByRole('radio', { name: 'Een nieuw traject starten' }).count()).toBe(0);
+    const admin = { tenantId: demoTenants.beekvliet.id, userId: demoUsers.admin, name: 'Jan Verbeke' };
+    await page.evaluate((user) => sessionStorage.setItem('kansrijk.devUser', user), JSON.stringify(admin));
+    await page.addInitScript((user) => sessionStorage.setItem('kansrijk.devUser', user), JSON.stringify(admin));
+    await open('#/config', 'config');
     await page.getByRole('radio', { name: 'Een nieuw traject starten' }).check();
     await page.getByLabel('Naam van het traject').fill('Samen sterk in Beekvliet-Noord');
     await page.getByLabel(/^Gemeente/).fill('Beekvliet-Noord');
@@ -441,11 +447,16 @@ describe('members, my actions, configuration and language', () => {
     await page.getByLabel('Einde van de beleidsperiode').fill('2031-12-31');
     await page.getByRole('button', { name: 'Opslaan en openen' }).click();
     await page.locator('[data-view="overview"][data-ready="true"]').waitFor();
+    token = await server.token(admin);
     const me = (await api<{ trajectories: { id: string; name: string; roles: string[] }[] }>('GET', '/api/v1/me')).body;
+    token = await server.token(coordinator);
     const created = me.trajectories.find((t) => t.name === 'Samen sterk in Beekvliet-Noord')!;
-    expect(created.roles).toContain('coordinator');
+    expect(created.roles).toEqual(['admin', 'coordinator']);
     expect(page.url()).toContain(`#/t/${created.id}/overview`);
     await shot('config-created');
+    // Later tests are the coordinator's again.
+    await page.addInitScript((user) => sessionStorage.setItem('kansrijk.devUser', user), JSON.stringify(coordinator));
+    await page.evaluate((user) => sessionStorage.setItem('kansrijk.devUser', user), JSON.stringify(coordinator));
   });
 
   test('English when asked (?lang=en), with dates from Brussels, and still accessible', async () => {

@@ -9,7 +9,10 @@ export interface Me {
   tenantId: string;
   userId: string;
   name: string;
-  trajectories: { id: string; name: string; municipality: string; roles: string[] }[];
+  admin: boolean;
+  /** What the caller may do across the tenant (docs/permissions.md); the tabs render from it. */
+  permissions: string[];
+  trajectories: { id: string; name: string; municipality: string; roles: string[]; permissions: string[] }[];
 }
 
 export interface Trajectory {

@@ -35,10 +35,12 @@ export function ConfigView() {
   const { saving, errors, formError, submit } = useSubmit();
   const config = host?.config ?? null;
   const trajectories = me.data?.trajectories ?? [];
+  // Only an administrator may start a trajectory: the server says so, the page does not guess.
+  const mayCreate = me.data?.permissions.includes('trajectory.create') ?? false;
 
   useEffect(() => {
-    if (me.data && !choice) setChoice(me.data.trajectories[0]?.id ?? 'new');
-  }, [me.data, choice]);
+    if (me.data && !choice) setChoice(me.data.trajectories[0]?.id ?? (mayCreate ? 'new' : ''));
+  }, [me.data, choice, mayCreate]);
 
   const valid = choice !== '' && (choice !== 'new' || Boolean(draft.name.trim() && draft.municipality.trim() && draft.periodStart && draft.periodEnd));
   useEffect(() => config?.setValid(valid), [config, valid]);
@@ -94,7 +96,7 @@ export function ConfigView() {
               {trajectories.map((tr) => (
                 <Radio key={tr.id} value={tr.id} label={`${tr.name} (${tr.municipality})`} />
               ))}
-              <Radio value="new" label={t('config.new')} />
+              {mayCreate ? <Radio value="new" label={t('config.new')} /> : null}
             </RadioGroup>
           </Field>
           {choice === 'new' ? (
