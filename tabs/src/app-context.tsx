@@ -1,3 +1,4 @@
+import type { Trajectory } from './api/types';
 import { createContext, useContext } from 'react';
 import type { Api } from './api/client';
 import type { Host, HostInfo } from './host/host';
@@ -21,9 +22,12 @@ export function useApp(): AppContextValue {
   return value;
 }
 
-const editorRoles = new Set(['coordinator', 'chair', 'facilitator', 'work_group_chair', 'work_group_member', 'action_owner']);
-
-/** Whether to offer editing at all; the server still decides per item (403 is shown as a message). */
-export function canEditWith(roles: readonly string[] | undefined): boolean {
-  return Boolean(roles?.some((r) => editorRoles.has(r)));
+/**
+ * Whether to offer editing at all, from what the server says the caller may do: a trajectory-wide
+ * right, a work group's domain, or actions of their own. The server still decides per item (a 403
+ * is shown as a message).
+ */
+export function canEditWith(access: Pick<Trajectory, 'permissions' | 'workGroupDomainIds' | 'roles'> | undefined): boolean {
+  if (!access) return false;
+  return access.permissions.includes('domain.edit') || access.permissions.includes('action.report') || access.workGroupDomainIds.length > 0 || access.roles.includes('action_owner');
 }

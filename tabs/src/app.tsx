@@ -152,10 +152,10 @@ export function App({ api, host, hostInfo, userName, onSwitchUser }: AppProps) {
       view = <OverviewView trajectoryId={route.trajectoryId} />;
       break;
     case 'plan':
-      view = <PlanView trajectoryId={route.trajectoryId} actionId={route.actionId} query={route.query} roles={trajectory.data?.roles} />;
+      view = <PlanView trajectoryId={route.trajectoryId} actionId={route.actionId} query={route.query} access={trajectory.data} />;
       break;
     case 'board':
-      view = <BoardView trajectoryId={route.trajectoryId} domainId={route.domainId} roles={trajectory.data?.roles} />;
+      view = <BoardView trajectoryId={route.trajectoryId} domainId={route.domainId} access={trajectory.data} />;
       break;
     case 'members':
       view = <MembersView trajectoryId={route.trajectoryId} query={route.query} />;

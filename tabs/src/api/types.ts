@@ -22,6 +22,11 @@ export interface Trajectory {
   periodStart: string;
   periodEnd: string;
   roles: string[];
+  /** What the caller may do here (docs/permissions.md); the tabs render from it, never guess. */
+  permissions: string[];
+  /** Domains whose work group the caller belongs to: there they edit objectives and actions. */
+  workGroupDomainIds: string[];
+  personId: string | null;
   version: number;
 }
 

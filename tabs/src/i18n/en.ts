@@ -35,6 +35,8 @@ export const en: Record<MessageKey, string> = {
   'signin.unavailable': 'Open Kansrijk in Microsoft Teams to sign in.',
   'signin.noRoles': 'no role in a trajectory',
 
+  'role.admin': 'Kansrijk administrator',
+  'role.steering_member': 'steering-group member',
   'role.coordinator': 'local coordinator',
   'role.chair': 'chair',
   'role.facilitator': 'external facilitator',

@@ -37,6 +37,8 @@ export const nl = {
   'signin.unavailable': 'Open Kansrijk in Microsoft Teams om je aan te melden.',
   'signin.noRoles': 'geen rol in een traject',
 
+  'role.admin': 'Kansrijk-beheerder',
+  'role.steering_member': 'stuurgroeplid',
   'role.coordinator': 'lokale coördinator',
   'role.chair': 'voorzitter',
   'role.facilitator': 'externe begeleider',

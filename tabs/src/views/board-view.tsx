@@ -23,7 +23,7 @@ import {
 } from '@fluentui/react-components';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { ApiError } from '../api/client';
-import { actionStatuses, type Action, type ActionStatus, type PlanAction } from '../api/types';
+import { actionStatuses, type Action, type ActionStatus, type PlanAction, type Trajectory } from '../api/types';
 import { canEditWith, useApp } from '../app-context';
 import { fieldState, FormError, useFormStyles, useSubmit } from '../components/form';
 import { Calendar, Move, Person } from '../components/icons';
@@ -291,7 +291,7 @@ function PostponeDialog({ open, action, onCancel, onConfirm, onConflict }: { ope
   );
 }
 
-export function BoardView({ trajectoryId, domainId, roles }: { trajectoryId: string; domainId: string | null; roles: string[] | undefined }) {
+export function BoardView({ trajectoryId, domainId, access }: { trajectoryId: string; domainId: string | null; access: Trajectory | undefined }) {
   const { api, announce } = useApp();
   const i18n = useI18n();
   const { t } = i18n;
@@ -299,7 +299,7 @@ export function BoardView({ trajectoryId, domainId, roles }: { trajectoryId: str
   const card = useCardStyles();
   const planResource = usePlan(api, trajectoryId);
   const plan = planResource.data?.trajectory.id === trajectoryId ? planResource.data : undefined;
-  const canEdit = canEditWith(roles);
+  const canEdit = canEditWith(access);
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [conflict, setConflict] = useState<{ id: string; title: string } | null>(null);
   const [error, setError] = useState<unknown>(null);

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Field, Input, makeStyles, mergeClasses, Select, Spinner, tokens } from '@fluentui/react-components';
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { actionStatuses, type Plan, type PlanAction, type PlanDomain, type PlanOperational, type PlanStrategic } from '../api/types';
+import { actionStatuses, type Plan, type PlanAction, type PlanDomain, type PlanOperational, type PlanStrategic, type Trajectory } from '../api/types';
 import { canEditWith, useApp } from '../app-context';
 import { ChevronDown, ChevronRight, Download, Pencil, Plus } from '../components/icons';
 import { ErrorBox } from '../components/problem';
@@ -302,7 +302,7 @@ const PlanRow = memo(function PlanRow({ row, trajectoryId, expanded, focused, ca
   );
 });
 
-export function PlanView({ trajectoryId, actionId, query, roles }: { trajectoryId: string; actionId: string | null; query: URLSearchParams; roles: string[] | undefined }) {
+export function PlanView({ trajectoryId, actionId, query, access }: { trajectoryId: string; actionId: string | null; query: URLSearchParams; access: Trajectory | undefined }) {
   const { api, announce } = useApp();
   const i18n = useI18n();
   const { t } = i18n;
@@ -310,7 +310,7 @@ export function PlanView({ trajectoryId, actionId, query, roles }: { trajectoryI
   const card = useCardStyles();
   const planResource = usePlan(api, trajectoryId);
   const plan = planResource.data?.trajectory.id === trajectoryId ? planResource.data : undefined;
-  const canEdit = canEditWith(roles);
+  const canEdit = canEditWith(access);
   const queryKey = query.toString();
   const [filters, setFilters] = useState<Filters>(() => filtersFrom(query));
   const [expansion, setExpansion] = useState<Expansion | null>(null);
