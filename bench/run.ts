@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -64,14 +65,16 @@ async function apiBenchmarks(adminUrl: string): Promise<void> {
 
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server under load.
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  // Shared with the server so that this process can sign the tokens the load carries.
+  const devTokenSecret = randomBytes(32).toString('base64url');
   const server = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist/src/main.js')], {
-    env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(SERVER_PORT), HOST: '127.0.0.1', SEED_DEMO: 'false', JOBS_ENABLED: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+    env: { ...process.env, DEV_TOKEN_SECRET: devTokenSecret, DATABASE_URL: dbUrl, PORT: String(SERVER_PORT), HOST: '127.0.0.1', SEED_DEMO: 'false', JOBS_ENABLED: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${SERVER_PORT}`;
   try {
     await waitForHealth(base, server);
-    const config = loadConfig({ AUTH_MODE: 'dev' });
+    const config = loadConfig({ AUTH_MODE: 'dev', DEV_TOKEN_SECRET: devTokenSecret });
     const token = await signDevToken(config, { tenantId, userId: demoUsers.coordinator, name: 'Lotte Peeters' });
     const headers = { authorization: `Bearer ${token}` };
     const planUrl = `${base}/api/v1/trajectories/${plan.trajectoryId}/plan`;

@@ -169,6 +169,11 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     NODE_ENV: 'production'
     PORT: '8080'
     WEBSITES_PORT: '8080'
+    // The server binds to loopback by default; App Service reaches the container from outside it.
+    HOST: '0.0.0.0'
+    // Exactly one proxy (App Service's front end) stands before the app and nothing else reaches
+    // it, so the last X-Forwarded-For entry is the client: for the logs and the per-IP rate limit.
+    TRUST_PROXY: '1'
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'false' // the deploy step uploads a built tree
     AUTH_MODE: 'entra'
     DATABASE_URL: 'postgres://${postgresAdminLogin}:${uriComponent(postgresAdminPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/${databaseName}?sslmode=require'

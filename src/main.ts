@@ -1,3 +1,4 @@
+import { withDevTokenSecret } from './auth/dev-secret';
 import { ConfigError, loadConfig, type Config } from './config/config';
 import { openDatabase } from './db/bootstrap';
 import { buildServer, type BuiltServer } from './http/server';
@@ -18,7 +19,7 @@ function configOrExit(): Config {
 }
 
 async function main(): Promise<void> {
-  const config = configOrExit();
+  const config = withDevTokenSecret(configOrExit());
   const log = (line: string): void => console.log(`[kansrijk] ${line}`);
   const database = await openDatabase(config, log);
   let closing = false;
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string): Promise<void> => {
     if (closing) return;
     closing = true;
+    // Before anything awaits: the same signal may be stopping Postgres right now, which is no crash to recover from.
+    database.embedded?.stopSupervising();
     log(`${signal} received, stopping`);
     await running.server?.app.close().catch(() => undefined);
     // Scheduled sends stop before the database they record into.
@@ -42,11 +45,12 @@ async function main(): Promise<void> {
     const { seeded } = await seedDemo(database.db);
     if (seeded) log('demo data loaded (Gemeente Beekvliet, Gemeente Heidebos)');
   }
-  const server = await buildServer({ config, db: database.db });
+  const embedded = database.embedded;
+  const server = await buildServer({ config, db: database.db, ...(embedded ? { postgresStatus: () => embedded.status() } : {}) });
   running.server = server;
   await server.app.listen({ port: config.port, host: config.host });
   if (config.jobsEnabled && !closing) {
-    const followUps = await startFollowUps({ config, db: database.db, connectionString: database.connectionString, log: (m, e) => log(e ? `${m}: ${String(e)}` : m) });
+    const followUps = await startFollowUps({ config, db: database.db, connectionString: database.connection, log: (m, e) => log(e ? `${m}: ${String(e)}` : m) });
     // A signal that came while the runner was starting found nothing to stop yet.
     if (closing) await followUps.stop();
     else running.followUps = followUps;

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { ActionConflict, type ActionPatch } from '../../src/actions/action-service';
 import { AppError } from '../../src/http/problems';
 import { actionStatuses } from '../../src/shared/enums';
+import { dateOnly, INT4_MAX } from '../../src/shared/schemas';
 import type { ActionField } from '../cards/action-card';
 import { texts, type Texts } from '../i18n/texts';
 import { cardResponse, errorResponse, refusal, type CardHandler } from './handler';
 
 const envelope = z.object({
   actionId: z.uuid(),
-  version: z.coerce.number().int().min(1),
+  version: z.coerce.number().int().min(1).max(INT4_MAX),
   shownStatus: z.string(),
   shownDueDate: z.string().optional().default(''),
   followUpId: z.string().max(100).optional(),
@@ -21,7 +22,7 @@ const envelope = z.object({
 const fields = {
   status: z.enum(actionStatuses),
   progressNote: z.string().max(2000),
-  dueDate: z.iso.date(),
+  dueDate: dateOnly,
 };
 
 const servicePaths: Record<string, ActionField> = { 'body.status': 'status', 'body.progressNote': 'progressNote', 'body.dueDate': 'dueDate' };

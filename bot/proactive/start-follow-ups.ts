@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { Config } from '../../src/config/config';
 import type { Db } from '../../src/db/database';
+import type { DatabaseConnection } from '../../src/db/database-connection';
 import { systemClock, type Clock } from '../../src/follow-ups/clock';
 import { createFollowUpRunner, type FollowUpRunner } from '../../src/follow-ups/follow-up-scheduler';
 import { createFollowUpService } from '../../src/follow-ups/follow-up-service';
@@ -11,7 +12,7 @@ import { createFollowUpMessenger } from './follow-up-messenger';
 export async function startFollowUps(deps: {
   config: Config;
   db: Db;
-  connectionString: string;
+  connectionString: DatabaseConnection;
   log: (message: string, error?: unknown) => void;
   clock?: Clock;
 }): Promise<FollowUpRunner> {

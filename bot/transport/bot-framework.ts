@@ -17,6 +17,7 @@ import {
   type Request as BotRequest,
   type Response as BotResponse,
 } from 'botbuilder';
+import { isDatabaseUnavailable } from '../../src/db/connection-errors';
 import type { BotLogic, IncomingActivity, IncomingTurn, OutgoingMessage, StoredReference, TeamsUser } from './conversation-reference';
 
 export interface BotCredentials {
@@ -164,6 +165,17 @@ function toTurn(context: TurnContext): IncomingTurn {
   };
 }
 
+function isCardActionWithoutAction(activity: Activity): boolean {
+  if (activity.type !== ActivityTypes.Invoke || activity.name !== 'adaptiveCard/action') return false;
+  const value: unknown = activity.value;
+  const action = value && typeof value === 'object' ? (value as { action?: unknown }).action : undefined;
+  return !action || typeof action !== 'object';
+}
+
+function cardActionError(statusCode: number, code: string, message: string): AdaptiveCardInvokeResponse {
+  return { statusCode, type: 'application/vnd.microsoft.error', value: { code, message } as unknown as Record<string, unknown> };
+}
+
 /** Routes Teams activities to the bot's logic; TeamsActivityHandler does the invoke plumbing. */
 class ActivityRouter extends TeamsActivityHandler {
   constructor(private readonly logic: BotLogic) {
@@ -183,6 +195,11 @@ class ActivityRouter extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    if (isCardActionWithoutAction(context.activity)) {
+      // botbuilder reads value.action.type unchecked and would fail the turn (a 500).
+      await context.sendActivity({ type: 'invokeResponse', value: { status: 400, body: cardActionError(400, 'BadRequest', 'The invoke value has no action') } });
+      return;
+    }
     const verdict = await this.logic.admit(toTurn(context));
     if (verdict.ok) return super.run(context);
     if (context.activity.type === ActivityTypes.Invoke) {
@@ -339,7 +356,10 @@ export function createBotTransport(credentials: BotCredentials, log: (message: s
 
   adapter.onTurnError = async (context, error) => {
     log(`bot turn failed (${context.activity.type})`, error);
-    if (context.activity.type === ActivityTypes.Message) {
+    if (context.activity.type === ActivityTypes.Invoke) {
+      // Without an invoke response botbuilder answers 501, which says "not implemented" about a failure.
+      await context.sendActivity({ type: 'invokeResponse', value: { status: isDatabaseUnavailable(error) ? 503 : 500 } }).catch(() => undefined);
+    } else if (context.activity.type === ActivityTypes.Message) {
       await context
         .sendActivity({ type: ActivityTypes.Message, text: 'Er ging iets mis aan onze kant; probeer het zo opnieuw. (Something went wrong on our side; please try again.)' })
         .catch(() => undefined);

@@ -33,11 +33,11 @@ export function createTokenVerifier(config: Config): TokenVerifier {
         throw unauthorized('The bearer token is not a readable JWT with a tenant (tid) claim');
       }
       let payload: JWTPayload;
+      // exp is required: jose checks it only when present, and a token without one never expires.
+      const options = { issuer: settings.issuerFor(tenantId), audience: settings.audiences, requiredClaims: ['exp'] };
       try {
         const verified =
-          settings.key instanceof Uint8Array
-            ? await jwtVerify(token, settings.key, { issuer: settings.issuerFor(tenantId), audience: settings.audiences })
-            : await jwtVerify(token, settings.key, { issuer: settings.issuerFor(tenantId), audience: settings.audiences });
+          settings.key instanceof Uint8Array ? await jwtVerify(token, settings.key, options) : await jwtVerify(token, settings.key, options);
         payload = verified.payload;
       } catch (error) {
         throw unauthorized(`The bearer token was rejected: ${error instanceof Error ? error.message : 'invalid token'}`);
@@ -55,7 +55,7 @@ export function createTokenVerifier(config: Config): TokenVerifier {
 function verifierSettings(config: Config): VerifierSettings {
   if (config.auth.mode === 'dev') {
     return {
-      key: new TextEncoder().encode(config.auth.devTokenSecret),
+      key: devKey(config),
       audiences: [DEV_AUDIENCE],
       issuerFor: (tid) => devIssuer(tid),
     };
@@ -68,6 +68,12 @@ function verifierSettings(config: Config): VerifierSettings {
     audiences,
     issuerFor: (tid) => `${authority}/${tid}/v2.0`,
   };
+}
+
+function devKey(config: Config): Uint8Array {
+  const secret = config.auth.devTokenSecret;
+  if (secret === undefined) throw new Error('dev sign-in has no signing secret: set DEV_TOKEN_SECRET or load the config through withDevTokenSecret');
+  return new TextEncoder().encode(secret);
 }
 
 function devIssuer(tenantId: string): string {
@@ -84,5 +90,5 @@ export async function signDevToken(config: Config, principal: Principal): Promis
     .setSubject(principal.userId)
     .setIssuedAt()
     .setExpirationTime('12h')
-    .sign(new TextEncoder().encode(config.auth.devTokenSecret));
+    .sign(devKey(config));
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CamelCasePlugin, Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult } from 'kysely';
 import pg from 'pg';
+import type { DatabaseConnection } from './database-connection';
 import type { Database } from './schema';
 
 // Dates stay 'YYYY-MM-DD' strings: a due date has no time zone and must not shift.
@@ -89,8 +90,15 @@ export function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-export function connectDatabase(connectionString: string, poolSize = 20): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString, max: poolSize, idleTimeoutMillis: 30_000 });
+/**
+ * A database that does not take connections fails a request in this time (503) instead of
+ * holding it open; a refused connection fails at once anyway.
+ */
+const CONNECTION_TIMEOUT_MS = 5_000;
+
+export function connectDatabase(connection: DatabaseConnection, poolSize = 20, connectionTimeoutMillis = CONNECTION_TIMEOUT_MS): DatabaseHandle {
+  const target = typeof connection === 'string' ? { connectionString: connection } : connection;
+  const pool = new pg.Pool({ ...target, max: poolSize, idleTimeoutMillis: 30_000, connectionTimeoutMillis });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }), plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })] });

@@ -15,14 +15,40 @@ export interface EmbeddedPostgresOptions {
   dataDir: string;
   port: number;
   log?: (line: string) => void;
+  /** Waits between restarts after an unexpected exit: from initialMs, doubling up to maxMs. */
+  restartBackoff?: { initialMs: number; maxMs: number };
+}
+
+/** What the supervisor knows about the server, as /healthz shows it. */
+export interface PostgresStatus {
+  /** restarting: the server exited without being asked to and is being started again. */
+  state: 'running' | 'restarting' | 'stopped';
+  pid: number | undefined;
+  /** Successful restarts since start-up. */
+  restarts: number;
+  /** The last exit nobody asked for. */
+  lastExit: { at: string; code: number | null; signal: string | null } | null;
+  /** When restarting: when the next attempt starts. */
+  nextAttemptAt: string | null;
 }
 
 export interface EmbeddedPostgres {
   connectionString: string;
   /** Where the cluster really lives (differs from dataDir when it had to move, see above). */
   clusterDir: string;
+  status(): PostgresStatus;
+  /**
+   * From now on an exit is expected and not followed by a restart. Synchronous, for a signal
+   * handler: the same signal may reach Postgres (a service manager signals the whole group)
+   * while the app still drains its requests before calling stop().
+   */
+  stopSupervising(): void;
   stop(): Promise<void>;
 }
+
+const DEFAULT_BACKOFF = { initialMs: 500, maxMs: 30_000 };
+/** A server that ran this long before exiting was healthy: the next restart waits the initial time again. */
+const STABLE_MS = 60_000;
 
 const SUPERUSER = 'postgres';
 const RUN_AS = 'postgres';
@@ -49,17 +75,111 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await clearStaleLock(clusterDir, log);
 
   const password = readFileSync(passwordFile, 'utf8').trim();
-  const child = await startServer(nativeDir, clusterDir, options.port, runAs, log);
-  let stopped = false;
-  const stop = async (): Promise<void> => {
-    if (stopped) return;
-    stopped = true;
-    await stopServer(child);
-  };
+  const supervisor = await superviseServer(() => startServer(nativeDir, clusterDir, options.port, runAs, log), options.restartBackoff ?? DEFAULT_BACKOFF, log);
   return {
     connectionString: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/postgres`,
     clusterDir,
-    stop,
+    ...supervisor,
+  };
+}
+
+/**
+ * Starts the server and starts it again whenever it exits without stop() (a crash, an OOM kill,
+ * someone's `kill`), waiting longer after each failed attempt so that a cluster that cannot
+ * start does not spin. The pool in front of it reconnects by itself once it is back.
+ */
+async function superviseServer(
+  start: () => Promise<ChildProcess>,
+  backoff: { initialMs: number; maxMs: number },
+  log: (line: string) => void,
+): Promise<Pick<EmbeddedPostgres, 'status' | 'stopSupervising' | 'stop'>> {
+  let child = await start();
+  let state: PostgresStatus['state'] = 'running';
+  let supervising = true;
+  let restarts = 0;
+  let lastExit: PostgresStatus['lastExit'] = null;
+  let startedAt = Date.now();
+  let delay = backoff.initialMs;
+  let timer: NodeJS.Timeout | undefined;
+  let nextAttemptAt: number | undefined;
+  let attempt: Promise<void> | undefined;
+  let stopping: Promise<void> | undefined;
+
+  const scheduleRestart = (): void => {
+    state = 'restarting';
+    const wait = delay;
+    delay = Math.min(delay * 2, backoff.maxMs);
+    nextAttemptAt = Date.now() + wait;
+    timer = setTimeout(() => {
+      timer = undefined;
+      attempt = restart().finally(() => (attempt = undefined));
+    }, wait);
+    // Waiting to restart is no reason to keep the process alive.
+    timer.unref();
+  };
+
+  const restart = async (): Promise<void> => {
+    if (!supervising) return;
+    let next: ChildProcess;
+    try {
+      // postmaster.pid stays for PostgreSQL to judge: it refuses to start while backends of the
+      // dead server still hold its shared memory, which removing the file would defeat.
+      next = await start();
+    } catch (error) {
+      log(`embedded Postgres: restart failed (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); next attempt in ${delay} ms`);
+      if (supervising) scheduleRestart();
+      return;
+    }
+    if (!supervising) {
+      await stopServer(next);
+      return;
+    }
+    child = next;
+    restarts += 1;
+    state = 'running';
+    nextAttemptAt = undefined;
+    startedAt = Date.now();
+    watch(next);
+    log(`embedded Postgres: restarted (pid ${String(next.pid)}, restart ${restarts})`);
+  };
+
+  const watch = (watched: ChildProcess): void => {
+    watched.once('exit', (code, signal) => {
+      if (!supervising || watched !== child) return;
+      lastExit = { at: new Date().toISOString(), code, signal };
+      if (Date.now() - startedAt >= STABLE_MS) delay = backoff.initialMs;
+      log(`embedded Postgres: the server exited unexpectedly (${signal ?? `exit code ${String(code)}`}); restarting in ${delay} ms`);
+      scheduleRestart();
+    });
+  };
+  watch(child);
+
+  const stopSupervising = (): void => {
+    supervising = false;
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    nextAttemptAt = undefined;
+  };
+
+  return {
+    status: () => ({
+      state,
+      pid: state === 'running' ? child.pid : undefined,
+      restarts,
+      lastExit,
+      nextAttemptAt: nextAttemptAt === undefined ? null : new Date(nextAttemptAt).toISOString(),
+    }),
+    stopSupervising,
+    stop: () => {
+      stopping ??= (async () => {
+        stopSupervising();
+        // A restart under way finishes first, then stops what it started.
+        await attempt;
+        await stopServer(child);
+        state = 'stopped';
+      })();
+      return stopping;
+    },
   };
 }
 

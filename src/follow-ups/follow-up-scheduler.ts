@@ -1,15 +1,27 @@
 import PgBoss from 'pg-boss';
+import type { DatabaseConnection } from '../db/database-connection';
 import { TIME_ZONE } from '../shared/time';
 import type { FollowUpService } from './follow-up-service';
 
 export const TICK_QUEUE = 'kansrijk-follow-ups-tick';
 export const DISPATCH_QUEUE = 'kansrijk-follow-ups-dispatch';
 
+/** pg-boss's own pool per instance: counted with DB_POOL_SIZE against the server's connection limit (infra/azure.bicep). */
+export const FOLLOW_UP_POOL_SIZE = 4;
+
 /** Tenants one instance serves at once. Each mostly waits on Teams' per-tenant limit. */
 export const DEFAULT_TENANT_CONCURRENCY = 8;
 
+function bossConnection(connection: DatabaseConnection): PgBoss.DatabaseOptions {
+  if (typeof connection === 'string') return { connectionString: connection };
+  const { host, port, database, user, password, ssl } = connection;
+  const secret = password;
+  return { host, port, database, user, ssl, password: typeof secret === 'function' ? async () => secret() : secret };
+}
+
 export interface FollowUpRunnerOptions {
-  connectionString: string;
+  /** A URL, or pool settings whose password is a token fetched per connection (DATABASE_AUTH=entra). */
+  connectionString: DatabaseConnection;
   service: FollowUpService;
   log: (message: string, error?: unknown) => void;
   /** How many tenants one instance serves at once. */
@@ -17,6 +29,26 @@ export interface FollowUpRunnerOptions {
   /** When to plan and hand out work (cron, Brussels time). */
   cron?: string;
   pollingIntervalSeconds?: number;
+}
+
+const QUEUES: PgBoss.Queue[] = [
+  { name: TICK_QUEUE, policy: 'singleton', retryLimit: 1, expireInSeconds: 600 },
+  { name: DISPATCH_QUEUE, policy: 'stately', retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 1800 },
+];
+
+/**
+ * Installs or upgrades pg-boss's schema and creates the queues, as the migration role. Creating a
+ * queue adds a partition table, so a role without DDL rights can run the follow-ups only once
+ * this has run; it then finds everything in place and only reads and writes rows.
+ */
+export async function prepareFollowUpSchema(connection: DatabaseConnection): Promise<void> {
+  const boss = new PgBoss({ ...bossConnection(connection), schema: 'pgboss', max: 1, supervise: false, schedule: false, application_name: 'kansrijk-migrate' });
+  await boss.start();
+  try {
+    for (const queue of QUEUES) await boss.createQueue(queue.name, queue);
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
 }
 
 export interface FollowUpRunner {
@@ -35,7 +67,7 @@ export interface FollowUpRunner {
  *    that instance alone. The per-row claim in the sent log still guards against duplicates.
  */
 export function createFollowUpRunner(options: FollowUpRunnerOptions): FollowUpRunner {
-  const boss = new PgBoss({ connectionString: options.connectionString, schema: 'pgboss', max: 4, application_name: 'kansrijk-follow-ups' });
+  const boss = new PgBoss({ ...bossConnection(options.connectionString), schema: 'pgboss', max: FOLLOW_UP_POOL_SIZE, application_name: 'kansrijk-follow-ups' });
   boss.on('error', (error) => options.log('follow-up jobs: pg-boss error', error));
   const { service } = options;
   let started = false;
@@ -58,8 +90,7 @@ export function createFollowUpRunner(options: FollowUpRunnerOptions): FollowUpRu
   return {
     async start() {
       await boss.start();
-      await boss.createQueue(TICK_QUEUE, { name: TICK_QUEUE, policy: 'singleton', retryLimit: 1, expireInSeconds: 600 });
-      await boss.createQueue(DISPATCH_QUEUE, { name: DISPATCH_QUEUE, policy: 'stately', retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 1800 });
+      for (const queue of QUEUES) await boss.createQueue(queue.name, queue);
       await boss.schedule(TICK_QUEUE, options.cron ?? '*/5 * * * *', {}, { tz: TIME_ZONE });
       const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
       tickWorker = await boss.work(TICK_QUEUE, polling, async () => tick());

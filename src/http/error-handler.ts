@@ -1,12 +1,15 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ActionConflict, etagOf } from '../actions/action-service';
-import { AppError } from './problems';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/connection-errors';
+import { AppError, type FieldProblem } from './problems';
 
 interface PgError {
   code?: string;
   detail?: string;
   column?: string;
   constraint?: string;
+  table?: string;
+  message?: string;
 }
 
 function camel(column: string): string {
@@ -21,11 +24,56 @@ function fieldOf(pg: PgError): string {
   return `body.${camel(column)}`;
 }
 
+/**
+ * The field a data error is about, when PostgreSQL says: the column (not-null), or a check
+ * constraint named after its column (`action_status_check`). Bad values of types (22xxx) do not
+ * name their column; those point at the body as a whole.
+ */
+function dataFieldOf(pg: PgError): FieldProblem {
+  const message = pg.detail ?? pg.message ?? 'invalid value';
+  const known = pg.constraint ? orderChecks[pg.constraint] : undefined;
+  if (known) return known;
+  if (pg.column) return { path: `body.${camel(pg.column)}`, message };
+  const table = pg.table ?? '';
+  const match = table && pg.constraint ? new RegExp(`^${table}_(.+)_check$`).exec(pg.constraint) : null;
+  return { path: match?.[1] ? `body.${camel(match[1])}` : 'body', message };
+}
+
+/**
+ * Checks over two columns (PostgreSQL names them `<table>_check`): a change to one side only
+ * (a PATCH of startsAt past the stored endsAt) is caught here, on the field the API validates.
+ */
+const orderChecks: Record<string, FieldProblem> = {
+  meeting_check: { path: 'body.endsAt', message: 'must be after startsAt' },
+  trajectory_check: { path: 'body.periodEnd', message: 'must not be before periodStart' },
+};
+
 function send(reply: FastifyReply, request: FastifyRequest, status: number, body: Record<string, unknown>): FastifyReply {
   return reply
     .code(status)
     .type('application/problem+json')
-    .send({ type: `https://kansrijk.app/problems/${String(body.code)}`, status, instance: request.url.split('?')[0], ...body });
+    // Capped: a URL too long to serve (414) is not echoed back whole.
+    .send({ type: `https://kansrijk.app/problems/${String(body.code)}`, status, instance: (request.url.split('?')[0] ?? '').slice(0, 1024), ...body });
+}
+
+/**
+ * Fastify's `frameworkErrors`: what fails before routing (a broken percent-escape, a path
+ * parameter over maxParamLength) skips the error handler and would answer plain JSON.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return send(reply, request, 414, { code: 'uri_too_long', title: 'URI too long', detail: 'A part of the URL is longer than the server accepts' });
+  }
+  if (error.code === 'FST_ERR_BAD_URL') {
+    return send(reply, request, 400, {
+      code: 'validation_failed',
+      title: 'Invalid request',
+      detail: 'The URL is not validly percent-encoded UTF-8',
+      errors: [{ path: 'params', message: 'is not a valid URL component' }],
+    });
+  }
+  const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  return send(reply, request, status, { code: (error.code ?? 'bad_request').toLowerCase(), title: 'Bad request', detail: error.message });
 }
 
 /** Every failure becomes an RFC 9457 problem; only a real bug may answer 500. */
@@ -41,6 +89,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       });
     }
     if (error instanceof AppError) {
+      if (error.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
       return send(reply, request, error.status, {
         code: error.code,
         title: error.title,
@@ -65,18 +114,26 @@ export function installErrorHandler(app: FastifyInstance): void {
             detail: 'An item with these values exists already',
             errors: [{ path: fieldOf(pg), message: 'is already taken' }],
           });
-        case '23514':
-        case '22007':
-        case '22008':
-        case '22003':
-        case '22P02':
-          return send(reply, request, 400, {
-            code: 'validation_failed',
-            title: 'Invalid request',
-            detail: 'A value is out of range or inconsistent with another',
-            errors: [{ path: pg.constraint ? `body (${pg.constraint})` : 'body', message: pg.detail ?? 'invalid value' }],
-          });
       }
+      // Class 22 (data exception: out of range, bad syntax, NUL, too long), a check or not-null
+      // violation, or a value too large for an index: the input, not the server, is at fault.
+      if (pg.code.startsWith('22') || pg.code === '23514' || pg.code === '23502' || pg.code === '54000') {
+        return send(reply, request, 400, {
+          code: 'validation_failed',
+          title: 'Invalid request',
+          detail: 'A value is out of range or inconsistent with another',
+          errors: [dataFieldOf(pg)],
+        });
+      }
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return send(reply, request, 503, {
+        code: 'database_unavailable',
+        title: 'Service unavailable',
+        detail: 'The database cannot be reached right now; try again in a few seconds.',
+      });
     }
     const fastifyError = error as FastifyError;
     if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
@@ -93,6 +150,6 @@ export function installErrorHandler(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) =>
-    send(reply, request, 404, { code: 'not_found', title: 'Not found', detail: `No route ${request.method} ${request.url.split('?')[0]}` }),
+    send(reply, request, 404, { code: 'not_found', title: 'Not found', detail: `No route ${request.method} ${(request.url.split('?')[0] ?? '').slice(0, 1024)}` }),
   );
 }

@@ -2,7 +2,6 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { registerActionRoutes } from '../actions/action-routes';
 import { createActionService, type ActionService } from '../actions/action-service';
 import { registerBot } from '../../bot/register-bot';
@@ -13,7 +12,9 @@ import type { Principal } from '../auth/principal';
 import { createTokenVerifier } from '../auth/token-verifier';
 import type { Config } from '../config/config';
 import type { Db } from '../db/database';
+import type { PostgresStatus } from '../db/embedded-postgres';
 import { domainResource } from '../domains/domain-resource';
+import { registerHealthRoutes } from '../health/health-routes';
 import { indicatorResource, measurementResource } from '../indicators/indicator-resources';
 import { initiativeResource } from '../initiatives/initiative-resource';
 import { meetingResource } from '../meetings/meeting-resource';
@@ -23,10 +24,14 @@ import { registerPeopleRoutes } from '../people/people-routes';
 import { registerPlanRoutes } from '../plan/plan-routes';
 import { registerResourceRoutes } from '../shared/resource-routes';
 import { createTenantRegistry } from '../tenants/tenant-registry';
+import { registerTenantAdminRoutes } from '../tenants/tenant-admin-routes';
 import { registerTrajectoryRoutes } from '../trajectories/trajectory-routes';
 import { createApiContext } from './api-context';
-import { installErrorHandler } from './error-handler';
+import { frameworkErrorHandler, installErrorHandler } from './error-handler';
 import { forbidden, unauthorized } from './problems';
+import { installRequestLimits, MAX_PARAM_LENGTH } from './request-limits';
+import { installRateLimit } from './rate-limit';
+import { installSecurityHeaders } from './security-headers';
 import { openApiDocument, RouteRegistry } from './route';
 
 export interface ServerDeps {
@@ -35,6 +40,8 @@ export interface ServerDeps {
   /** Where the built tab app lives (vite's outDir). */
   tabsDir?: string;
   logger?: boolean;
+  /** The embedded cluster's supervisor, shown in /healthz; absent with an external database. */
+  postgresStatus?: () => PostgresStatus;
 }
 
 export interface AppServices {
@@ -48,14 +55,32 @@ export interface BuiltServer {
   services: AppServices;
 }
 
+/**
+ * Fastify treats a bare number as "trust nothing" (it cannot tell a proxy from a client), so a
+ * hop count becomes a function: the nearest `hops` addresses are proxies. That is right only
+ * where nothing but the proxies can reach the server, as on App Service.
+ */
+function trustProxyOption(trust: Config['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return trust > 0 ? (_address, hop) => hop < trust : false;
+  return trust === false ? false : [...trust];
+}
+
 export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
   const { config, db } = deps;
   const app = Fastify({
     logger: deps.logger === false ? false : { level: config.logLevel },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: frameworkErrorHandler,
+    // Only the configured hops: trusting any X-Forwarded-For would let a client pick its own
+    // request.ip, in the logs and in the per-IP rate limit.
+    trustProxy: trustProxyOption(config.trustProxy),
   });
   installErrorHandler(app);
+  // Before every route and hook: the headers and the limit apply to all that follows.
+  await installSecurityHeaders(app);
+  installRequestLimits(app);
+  installRateLimit(app, config.rateLimit);
 
   const verifier = createTokenVerifier(config);
   const tenants = createTenantRegistry(db);
@@ -72,17 +97,7 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
   const api = createApiContext(app, registry, (request) => authenticate(request.headers.authorization));
   const actions = createActionService(db);
 
-  app.get('/healthz', async (_request, reply) => {
-    try {
-      await Promise.race([
-        sql`select 1`.execute(db),
-        new Promise((_resolve, reject) => setTimeout(() => reject(new Error('database timeout')), 2000)),
-      ]);
-      return { status: 'ok' };
-    } catch {
-      return reply.code(503).send({ status: 'unavailable', detail: 'the database does not answer' });
-    }
-  });
+  registerHealthRoutes(app, { db, postgres: deps.postgresStatus });
 
   registerTrajectoryRoutes(api, db);
   registerPlanRoutes(api, db);
@@ -97,6 +112,7 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
   registerResourceRoutes(api, db, initiativeResource);
   registerResourceRoutes(api, db, meetingResource);
   registerAuditRoutes(api, db);
+  registerTenantAdminRoutes(api, db);
   registerBot(app, { config, db, actions, tenants });
 
   let openApi: Record<string, unknown> | undefined;
@@ -110,7 +126,16 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
 
   const tabsDir = deps.tabsDir ?? path.resolve(__dirname, '../../tabs');
   if (existsSync(path.join(tabsDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: tabsDir, prefix: '/tabs/', maxAge: '1h', immutable: false });
+    await app.register(fastifyStatic, {
+      root: tabsDir,
+      prefix: '/tabs/',
+      maxAge: '1h',
+      immutable: false,
+      // The build emits neither, but an old or hand-made dist/ might: a source map or Vite's
+      // manifest hands out the source and the file layout, so both answer 404 like any dotfile.
+      dotfiles: 'ignore',
+      allowedPath: (pathname) => !/\.map$/i.test(pathname) && !pathname.split('/').some((segment) => segment.startsWith('.')),
+    });
     app.get('/', (_request, reply) => reply.redirect('/tabs/index.html'));
   }
 

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { ActionStatus } from '../shared/enums';
+import { spreadsheetCell, spreadsheetRow } from '../shared/spreadsheet-cell';
 import type { createPlanService } from './plan-service';
 
 type Plan = Awaited<ReturnType<ReturnType<typeof createPlanService>['plan']>>;
@@ -61,7 +62,7 @@ export async function buildPlanWorkbook(plan: Plan): Promise<Buffer> {
     for (const strategic of domain.strategicObjectives) {
       for (const operational of strategic.operationalObjectives) {
         for (const action of operational.actions) {
-          const row = sheet.addRow({
+          const row = sheet.addRow(spreadsheetRow({
             domain: domain.name,
             approach: approachLabelsNl[domain.approach] ?? domain.approach,
             strategic: strategic.title,
@@ -76,7 +77,7 @@ export async function buildPlanWorkbook(plan: Plan): Promise<Buffer> {
             means: action.means,
             budget: action.budget,
             indicators: action.indicators.map(describeIndicator).join('\n'),
-          });
+          }));
           row.alignment = { vertical: 'top', wrapText: true };
         }
       }
@@ -87,11 +88,13 @@ export async function buildPlanWorkbook(plan: Plan): Promise<Buffer> {
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: planExportColumns.length } };
 
   const info = workbook.addWorksheet('Info');
-  info.addRows([
-    ['Traject', plan.trajectory.name],
-    ['Gemeente', plan.trajectory.municipality],
-    ['Stand op', plan.today],
-  ]);
+  info.addRows(
+    [
+      ['Traject', plan.trajectory.name],
+      ['Gemeente', plan.trajectory.municipality],
+      ['Stand op', plan.today],
+    ].map((row) => row.map(spreadsheetCell)),
+  );
   info.getColumn(1).font = { bold: true };
   info.getColumn(1).width = 14;
   info.getColumn(2).width = 50;

@@ -2,8 +2,37 @@ import { z } from 'zod';
 import type { Row } from './resource-repository';
 
 export const uuid = z.uuid({ message: 'must be a UUID' });
-export const dateOnly = z.iso.date({ message: 'must be a date (YYYY-MM-DD)' });
-export const timestamp = z.iso.datetime({ offset: true, message: 'must be a date-time with offset (ISO 8601)' });
+
+/*
+ * Wide enough for any policy cycle, narrow enough that a typo (year 0000 or 20266, which
+ * PostgreSQL refuses) is a 400 on the field, and that date arithmetic on it (reminders)
+ * never leaves four-digit years.
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2999;
+const yearMessage = `the year must be between ${MIN_YEAR} and ${MAX_YEAR}`;
+
+/** Zod runs refinements on text that already failed the format: only well-formed text is judged here. */
+function yearInRange(text: string): boolean {
+  if (!/^\d{4}-/.test(text)) return true;
+  const year = Number(text.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+}
+
+function instantInRange(text: string): boolean {
+  const instant = new Date(text);
+  // An offset can move a date-time across a year boundary; what is stored is the UTC instant.
+  return yearInRange(text) && (Number.isNaN(instant.getTime()) || yearInRange(instant.toISOString()));
+}
+
+/** Real calendar dates only: the ISO pattern already refuses 2024-02-30. */
+export const dateOnly = z.iso.date({ message: 'must be a date (YYYY-MM-DD)' }).refine(yearInRange, yearMessage);
+export const timestamp = z.iso.datetime({ offset: true, message: 'must be a date-time with offset (ISO 8601)' }).refine(instantInRange, yearMessage);
+
+/** PostgreSQL `integer` columns: a larger number would fail in the database instead of on the field. */
+export const INT4_MAX = 2_147_483_647;
+/** A sort position: integer, 0 or more, fits an `integer` column. */
+export const position = z.int().min(0, 'must not be negative').max(INT4_MAX, 'too large');
 export const shortText = (max = 200) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 export const longText = (max = 5000) => z.string().max(max, `at most ${max} characters`);
 
