@@ -47,14 +47,3 @@ export async function listAudit(
   if (filter.before) query = query.where('id', '<', filter.before);
   return query.orderBy('id', 'desc').limit(filter.limit).execute();
 }
-
-/** The newest audit entry of a trajectory: every write to its plan moves this forward. */
-export async function latestAuditId(db: Db, tenantId: string, trajectoryId: string): Promise<number> {
-  const row = await db
-    .selectFrom('auditLog')
-    .select((eb) => eb.fn.max('id').as('latest'))
-    .where('tenantId', '=', tenantId)
-    .where('trajectoryId', '=', trajectoryId)
-    .executeTakeFirst();
-  return Number(row?.latest ?? 0);
-}

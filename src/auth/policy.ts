@@ -44,18 +44,7 @@ export const capabilities = [
 ] as const;
 export type Capability = (typeof capabilities)[number];
 
-const everyMember: readonly PolicyRole[] = [
-  'coordinator',
-  'chair',
-  'facilitator',
-  'alderman',
-  'steering_member',
-  'work_group_chair',
-  'work_group_member',
-  'action_owner',
-  'parent',
-  'trusted_person',
-];
+const everyMember: readonly PolicyRole[] = policyRoles.filter((role) => role !== 'admin');
 const steering: readonly PolicyRole[] = ['coordinator', 'chair', 'facilitator'];
 
 /**

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
+import { policyRoles } from '../../src/auth/policy';
 import type { Db } from '../../src/db/database';
 
 /*
@@ -10,21 +11,8 @@ import type { Db } from '../../src/db/database';
  * costs milliseconds and depends on no route under test.
  */
 
-export const matrixRoles = [
-  'admin',
-  'coordinator',
-  'chair',
-  'facilitator',
-  'alderman',
-  'steering_member',
-  'work_group_chair',
-  'work_group_member',
-  'action_owner',
-  'parent',
-  'trusted_person',
-  'none',
-  'other_tenant',
-] as const;
+/** The policy's roles, and the two kinds of caller who hold none here. */
+export const matrixRoles = [...policyRoles, 'none', 'other_tenant'] as const;
 export type MatrixRole = (typeof matrixRoles)[number];
 
 export interface Caller {
