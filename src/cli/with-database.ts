@@ -10,7 +10,8 @@ export async function withDatabase(task: (database: RunningDatabase, config: Con
     console.error(error instanceof ConfigError ? error.message : error);
     process.exit(1);
   }
-  const database = await openDatabase(config, (line) => console.log(line));
+  // Progress on standard error, so that standard output carries only the command's result (person:export's JSON).
+  const database = await openDatabase(config, (line) => console.error(line));
   try {
     await task(database, config);
   } catch (error) {

@@ -59,11 +59,11 @@ export function configuredConnections(
   const url = database.url ?? embeddedUrl;
   if (!url) throw new Error('no database: set DATABASE_URL or let the embedded PostgreSQL start');
   if (database.auth === 'password' || !database.url) return { app: url, migration: database.migrationUrl };
-  const clientId = required(database.entraClientId, 'DATABASE_ENTRA_CLIENT_ID');
+  const app = tokenConnection(database.url, tokensFor(required(database.entraClientId, 'DATABASE_ENTRA_CLIENT_ID')));
   const migration = database.migrationUrl
     ? tokenConnection(database.migrationUrl, tokensFor(required(database.migrationEntraClientId, 'DATABASE_MIGRATION_ENTRA_CLIENT_ID')))
     : undefined;
-  return { app: tokenConnection(database.url, tokensFor(clientId)), migration };
+  return { app, migration };
 }
 
 function required(value: string | undefined, name: string): string {

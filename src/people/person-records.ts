@@ -95,6 +95,15 @@ export function scrub(value: unknown, replacements: readonly { needle: string; b
   return value;
 }
 
+/** A field as audit entries hold it: the value itself (create, delete) or { from, to } (update). */
+function valuesOf(field: unknown): unknown[] {
+  if (field && typeof field === 'object' && !Array.isArray(field)) {
+    const change = field as { from?: unknown; to?: unknown };
+    return [change.from, change.to];
+  }
+  return [field];
+}
+
 export function pseudonymFor(personId: string): string {
   return `Verwijderde persoon ${personId.slice(0, 8)}`;
 }
@@ -108,11 +117,17 @@ export async function erasePerson(db: Db, tenantId: string, personId: string, op
     const person = await trx.selectFrom('person').selectAll().where('tenantId', '=', tenantId).where('id', '=', personId).forUpdate().executeTakeFirst();
     if (!person) throw new PersonNotFound(tenantId, personId);
     const pseudonym = pseudonymFor(personId);
+    // Earlier names and numbers too: the audit trail keeps every value the person ever had.
+    const former = await trx.selectFrom('auditLog').select('changes').where('tenantId', '=', tenantId).where('entity', '=', 'person').where('entityId', '=', personId).execute();
+    const values = (field: 'displayName' | 'email' | 'phone', current: string | null): string[] =>
+      [...new Set([current, ...former.flatMap((row) => valuesOf(row.changes[field]))].filter((v): v is string => typeof v === 'string' && v.trim().length > 0))]
+        // Longer first, so that "Tom Maes-Peeters" is replaced whole before "Tom Maes" is.
+        .sort((a, b) => b.length - a.length);
     const replacements = [
-      { needle: person.displayName, by: pseudonym },
-      ...(person.email ? [{ needle: person.email, by: '[verwijderd]' }] : []),
-      ...(person.phone ? [{ needle: person.phone, by: '[verwijderd]' }] : []),
-    ].filter((r) => r.needle.trim().length > 0);
+      ...values('displayName', person.displayName).map((needle) => ({ needle, by: pseudonym })),
+      ...values('email', person.email).map((needle) => ({ needle, by: '[verwijderd]' })),
+      ...values('phone', person.phone).map((needle) => ({ needle, by: '[verwijderd]' })),
+    ];
 
     const mentions = await trx
       .selectFrom('auditLog')
