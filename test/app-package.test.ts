@@ -5,7 +5,7 @@ import { AppManifestUtils, TeamsManifestConverter } from '@microsoft/app-manifes
 import { drawColorIcon, drawOutlineIcon } from '../scripts/draw-icons';
 import { encodePng, decodePng, readPngHeader } from '../scripts/lib/png';
 import { loadTeamsSchema, teamsSchemaPath } from '../scripts/lib/teams-schema';
-import { readZip, type ZipEntry } from '../scripts/lib/zip';
+import { readZipEntries } from './support/zip-reader';
 import { buildAppPackage, type BuiltAppPackage } from '../scripts/package-app';
 
 
@@ -45,7 +45,7 @@ beforeAll(async () => {
   );
   writeFileSync(join(work, 'env', '.env.test.user'), `TAB_ENDPOINT="https://${sample.TAB_DOMAIN}"\n`);
   built = await buildAppPackage({ env: 'test', appPackageDir, envDir: join(work, 'env'), outDir: join(work, 'out') });
-  files = new Map(readZip(readFileSync(built.zipPath)).map((e: ZipEntry) => [e.name, e.data]));
+  files = new Map((await readZipEntries(readFileSync(built.zipPath))).map((e) => [e.name, e.data]));
 });
 
 afterAll(() => {

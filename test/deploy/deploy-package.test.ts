@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { buildDeployPackage, type DeployPackage } from '../../scripts/package-deploy';
-import { extractZipFile } from '../../scripts/lib/zip-file';
 import { withDatabase } from '../../src/db/database';
 import { freePort } from '../support/free-port';
+import { extractZip } from '../support/zip-reader';
 
 /*
  * The artefact `teamsapp deploy` uploads, built by the same function, unpacked into an empty
@@ -84,7 +84,7 @@ describe('the deploy package', () => {
     app = path.join(work, 'wwwroot');
     mkdirSync(app);
     t = Date.now();
-    extractZipFile(built.zipPath ?? '', app);
+    await extractZip(readFileSync(built.zipPath ?? ''), app);
     timings.unpack = Date.now() - t;
 
     await asAdmin(async (admin) => {
