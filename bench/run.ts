@@ -84,6 +84,19 @@ async function apiBenchmarks(adminUrl: string): Promise<void> {
     await load({ url: planUrl, connections: 4, durationSeconds: 2, headers });
     lines.push(formatLoad('GET …/plan, 1 client', await load({ url: planUrl, connections: 1, durationSeconds: DURATION, headers })));
     lines.push(formatLoad('GET …/plan, 50 clients', await load({ url: planUrl, connections: 50, durationSeconds: DURATION, headers })));
+    lines.push(
+      formatLoad('GET …/plan, 50 clients, br', await load({ url: planUrl, connections: 50, durationSeconds: DURATION, headers: { ...headers, 'accept-encoding': 'br' } })),
+    );
+    // What one read of the plan costs on the wire, by encoding (the body as sent, headers aside).
+    const wire: string[] = [];
+    for (const encoding of ['identity', 'gzip', 'br']) {
+      const res = await fetch(planUrl, { headers: { ...headers, 'accept-encoding': encoding } });
+      const sent = res.headers.get('content-encoding') ?? 'identity';
+      // fetch decodes; the length of what crossed the wire is the server's content-length.
+      const bytes = Number(res.headers.get('content-length') ?? (await res.arrayBuffer()).byteLength);
+      wire.push(`${encoding}→${sent} ${bytes.toLocaleString('en')} B`);
+    }
+    lines.push(`  plan bytes on the wire                       ${wire.join('  ')}`);
     const statuses = ['planned', 'in_progress', 'done', 'dropped'];
     const patch = await load({
       url: base,

@@ -1,15 +1,44 @@
 import react from '@vitejs/plugin-react';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 const server = process.env.KANSRIJK_API ?? 'http://127.0.0.1:3978';
+
+/**
+ * Brotli and gzip copies of every text asset, made once at build time at the highest quality,
+ * so that the server sends them as they are (@fastify/static preCompressed) instead of
+ * compressing on every request or not at all.
+ */
+function precompress(): Plugin {
+  const compressible = /\.(js|css|html|svg|json|txt)$/;
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const full = path.join(dir, name);
+      return statSync(full).isDirectory() ? walk(full) : [full];
+    });
+  return {
+    name: 'kansrijk-precompress',
+    apply: 'build',
+    closeBundle() {
+      for (const file of walk(here('../dist/tabs')).filter((f) => compressible.test(f))) {
+        const bytes = readFileSync(file);
+        if (bytes.length < 1024) continue;
+        writeFileSync(`${file}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        writeFileSync(`${file}.gz`, gzipSync(bytes, { level: 9 }));
+      }
+    },
+  };
+}
 
 /** The tabs are served by the Kansrijk server under /tabs/ (see src/http/server.ts). */
 export default defineConfig({
   root: here('.'),
   base: '/tabs/',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: here('../dist/tabs'),
     emptyOutDir: true,

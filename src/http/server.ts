@@ -1,7 +1,9 @@
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { constants as zlibConstants } from 'node:zlib';
 import { registerActionRoutes } from '../actions/action-routes';
 import { createActionService, type ActionService } from '../actions/action-service';
 import { registerBot } from '../../bot/register-bot';
@@ -81,6 +83,14 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
   await installSecurityHeaders(app);
   installRequestLimits(app);
   installRateLimit(app, config.rateLimit);
+  // Every answer of 1 KB or more is compressed when the client asks; the plan brings its own
+  // cached bytes (plan-routes.ts). Brotli at a middle quality: per-request cost stays low.
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } },
+  });
 
   const verifier = createTokenVerifier(config);
   const tenants = createTenantRegistry(db);
@@ -129,8 +139,13 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
     await app.register(fastifyStatic, {
       root: tabsDir,
       prefix: '/tabs/',
-      maxAge: '1h',
-      immutable: false,
+      // Built assets are content-hashed: a new build has new names, so they never go stale.
+      // The pages that name them (index.html) are checked on every load.
+      cacheControl: false,
+      preCompressed: true,
+      setHeaders: (res, filePath) => {
+        res.setHeader('cache-control', /[\\/]assets[\\/]/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
       // The build emits neither, but an old or hand-made dist/ might: a source map or Vite's
       // manifest hands out the source and the file layout, so both answer 404 like any dotfile.
       dotfiles: 'ignore',

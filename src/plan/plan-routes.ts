@@ -3,10 +3,12 @@ import type { ApiContext } from '../http/api-context';
 import { RawJson } from '../http/route';
 import { idParam } from '../shared/resource-routes';
 import { buildPlanWorkbook, exportFileName } from './plan-export';
+import { chooseEncoding, createEncodedCache } from './plan-encoding';
 import { createPlanService, planOutput } from './plan-service';
 
 export function registerPlanRoutes(api: ApiContext, db: Db): void {
   const service = createPlanService(db);
+  const encoded = createEncodedCache();
   api.route({
     method: 'GET',
     url: '/api/v1/trajectories/:id/plan',
@@ -18,12 +20,15 @@ export function registerPlanRoutes(api: ApiContext, db: Db): void {
     headers: { 'If-None-Match': 'the ETag of a plan you hold; 304 when it is still current' },
     handler: async ({ principal, params, request, reply }) => {
       const { json, etag } = await service.planText(principal, params.id);
-      reply.header('etag', etag).header('cache-control', 'private, no-cache');
+      reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'accept-encoding');
       if (request.headers['if-none-match'] === etag) {
         await reply.code(304).send();
         return undefined;
       }
-      return new RawJson(json);
+      const encoding = chooseEncoding(request.headers['accept-encoding']);
+      if (!encoding) return new RawJson(json);
+      await reply.type('application/json; charset=utf-8').header('content-encoding', encoding).send(encoded.get(etag, encoding, json));
+      return undefined;
     },
   });
   api.route({
