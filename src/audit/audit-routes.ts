@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { assertCan, loadAccess, type TrajectoryAccess } from '../auth/access';
 import { contactFieldsHiddenFrom } from '../people/people-service';
+import { redactContact } from './audit';
 import type { Db } from '../db/database';
 import type { ApiContext } from '../http/api-context';
 import { notFound } from '../http/problems';
@@ -19,13 +20,6 @@ const auditEntry = z.object({
   operation: z.enum(['create', 'update', 'delete']),
   changes: z.record(z.string(), z.unknown()),
 });
-
-/** What the log says of a field the reader may not see: that it changed, not what it held. */
-export const redactedValue = { redacted: true } as const;
-
-function redact(changes: Record<string, unknown>, fields: readonly string[] = ['email', 'phone']): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(changes).map(([key, value]) => [key, fields.includes(key) ? redactedValue : value]));
-}
 
 /**
  * The people in these entries whose contact details the reader may not see in the person
@@ -60,7 +54,7 @@ export function registerAuditRoutes(api: ApiContext, db: Db): void {
       const rows = await listAudit(db, principal.tenantId, params.id, query);
       const hidden = await hiddenContacts(db, access, rows);
       return rows.map((r) =>
-        publicRow<z.input<typeof auditEntry>>({ ...r, id: String(r.id), tenantId: '', changes: hidden.has(r.entityId) ? redact(r.changes) : r.changes }),
+        publicRow<z.input<typeof auditEntry>>({ ...r, id: String(r.id), tenantId: '', changes: hidden.has(r.entityId) ? redactContact(r.changes) : r.changes }),
       );
     },
   });

@@ -22,6 +22,14 @@ export function diff(before: Row, after: Row): Record<string, { from: unknown; t
   return changes;
 }
 
+/** What the log says of a field the reader may not see: that it changed, not what it held. */
+export const redactedValue = { redacted: true } as const;
+
+/** A person's contact fields in an entry's changes, redacted (create/delete snapshots and updates alike). */
+export function redactContact(changes: Record<string, unknown>, fields: readonly string[] = ['email', 'phone']): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(changes).map(([key, value]) => [key, fields.includes(key) ? redactedValue : value]));
+}
+
 function snapshot(row: Row): Row {
   return Object.fromEntries(Object.entries(row).filter(([k]) => !ignored.has(k)).map(([k, v]) => [k, normalise(v)]));
 }

@@ -2,7 +2,7 @@ import type { Principal } from './principal';
 import type { Db } from '../db/database';
 import { forbidden, notFound } from '../http/problems';
 import { findAccessRows, findAccessRowsOfAllTrajectories, type AccessRow } from './access-repository';
-import { capabilities, grants, holds, type Capability, type PolicyRole } from './policy';
+import { capabilities, grants, type Capability, type PolicyRole } from './policy';
 
 /** Roles that reach the whole trajectory whichever body they are held in. */
 const trajectoryWideRoles = new Set(['coordinator', 'facilitator']);
@@ -68,30 +68,28 @@ export function roleNames(access: TrajectoryAccess): string[] {
   return [...access.roles].sort();
 }
 
-/** Where a domain- or action-level capability is asked for. */
+/** Where a place-bound capability is asked for: a domain, an action's owner, a parent's trusted person. */
 export interface Place {
   domainId?: string | null;
   ownerId?: string | null;
+  trustedPersonId?: string | null;
 }
 
-/** Roles that hold a capability only in their own work group's domain, or on their own action. */
-const localRoles: Partial<Record<Capability, (access: TrajectoryAccess, place: Place) => ReadonlySet<PolicyRole>>> = {
-  'domain.edit': (access, place) => new Set(place.domainId && access.workGroupDomains.has(place.domainId) ? (['work_group_chair', 'work_group_member'] as const) : []),
-  'action.report': (access, place) => {
-    const local = new Set<PolicyRole>();
-    if (place.domainId && access.workGroupDomains.has(place.domainId)) local.add('work_group_chair').add('work_group_member');
-    if (access.personId && place.ownerId === access.personId) local.add('action_owner');
-    return local;
-  },
+/** Capabilities some roles hold only at their own place (the rest of their rights hold everywhere). */
+const placeBoundCapabilities: ReadonlySet<Capability> = new Set(['domain.edit', 'action.report', 'contact.read']);
+
+/** Where each place-bound role holds them: its work group's domain, its own action, its own parents. */
+const boundTo: Partial<Record<PolicyRole, (access: TrajectoryAccess, place: Place) => boolean>> = {
+  work_group_chair: (access, place) => Boolean(place.domainId && access.workGroupDomains.has(place.domainId)),
+  work_group_member: (access, place) => Boolean(place.domainId && access.workGroupDomains.has(place.domainId)),
+  action_owner: (access, place) => access.personId !== null && place.ownerId === access.personId,
+  trusted_person: (access, place) => access.personId !== null && place.trustedPersonId === access.personId,
 };
-const placeBound: ReadonlySet<PolicyRole> = new Set(['work_group_chair', 'work_group_member', 'action_owner']);
 
 /** The one permission check: does this user hold the capability here? */
 export function can(access: TrajectoryAccess, capability: Capability, place: Place = {}): boolean {
-  const local = localRoles[capability];
-  if (!local) return holds(access.roles, capability);
-  const bound = local(access, place);
-  return grants[capability].some((role) => (placeBound.has(role) ? bound.has(role) && access.roles.has(role) : access.roles.has(role)));
+  const bound = placeBoundCapabilities.has(capability);
+  return grants[capability].some((role) => access.roles.has(role) && (!bound || (boundTo[role]?.(access, place) ?? true)));
 }
 
 /** Capabilities that hold trajectory-wide, for clients to render from (never to guess). */

@@ -80,7 +80,3 @@ export const grants: Readonly<Record<Capability, readonly PolicyRole[]>> = {
  * trusted person, and nobody grants a role above their own.
  */
 export const leadMemberRoles: ReadonlySet<string> = new Set(['coordinator', 'chair', 'facilitator', 'parent', 'trusted_person']);
-
-export function holds(roles: ReadonlySet<PolicyRole>, capability: Capability): boolean {
-  return grants[capability].some((role) => roles.has(role));
-}

@@ -15,8 +15,8 @@ export const DEFAULT_TENANT_CONCURRENCY = 8;
 function bossConnection(connection: DatabaseConnection): PgBoss.DatabaseOptions {
   if (typeof connection === 'string') return { connectionString: connection };
   const { host, port, database, user, password, ssl } = connection;
-  const secret = password;
-  return { host, port, database, user, ssl, password: typeof secret === 'function' ? async () => secret() : secret };
+  // pg's password function may answer sync or async; pg-boss's type takes either, not a mix.
+  return { host, port, database, user, ssl, password: typeof password === 'function' ? async () => password() : password };
 }
 
 export interface FollowUpRunnerOptions {

@@ -30,7 +30,9 @@ function fieldOf(pg: PgError): string {
  * name their column; those point at the body as a whole.
  */
 function dataFieldOf(pg: PgError): FieldProblem {
-  const message = pg.detail ?? pg.message ?? 'invalid value';
+  // A check or not-null violation's detail is "Failing row contains (…)": the whole row, fields
+  // the caller may not see included. Only a data exception's own message is passed on.
+  const message = pg.code === '23514' ? 'is not allowed by a rule of this item' : pg.code === '23502' ? 'is required' : (pg.message ?? 'invalid value');
   const known = pg.constraint ? orderChecks[pg.constraint] : undefined;
   if (known) return known;
   if (pg.column) return { path: `body.${camel(pg.column)}`, message };

@@ -60,14 +60,12 @@ export type PersonOutput = z.input<typeof personOutput>;
 export function maySeeContact(access: TrajectoryAccess, person: { id: string; trustedPersonId: string | null; entraObjectId: string | null }, isParent: boolean): boolean {
   if (!isParent) return true;
   if (person.entraObjectId !== null && person.entraObjectId === access.principal.userId) return true;
-  if (!can(access, 'contact.read')) return false;
-  return access.roles.has('coordinator') || (access.personId !== null && person.trustedPersonId === access.personId);
+  return can(access, 'contact.read', { trustedPersonId: person.trustedPersonId });
 }
 
 function present(access: TrajectoryAccess, p: PersonWithMemberships): PersonOutput {
   const visible = maySeeContact(access, p, Boolean(p.isParent));
-  const { homeTrajectoryId: _home, ...rest } = p as PersonWithMemberships & { homeTrajectoryId?: unknown };
-  const base = publicRow<PersonOutput>({ ...rest, tenantId: '' });
+  const base = publicRow<PersonOutput>({ ...p, tenantId: '' });
   return {
     ...base,
     email: visible ? p.email : null,
@@ -86,13 +84,13 @@ type PersonPatch = z.output<typeof personPatch>;
  * sees their old details.
  */
 export async function contactFieldsHiddenFrom(db: Db, access: TrajectoryAccess, personIds: string[]): Promise<Set<string>> {
-  const hidden = new Set(access.roles.has('coordinator') ? [] : personIds);
-  const people = await listPeopleOfTrajectory(db, access.principal.tenantId, access.trajectoryId, personIds);
-  for (const p of people) {
-    if (maySeeContact(access, p, Boolean(p.isParent))) hidden.delete(p.id);
-    else hidden.add(p.id);
-  }
-  return hidden;
+  const present = new Map((await listPeopleOfTrajectory(db, access.principal.tenantId, access.trajectoryId, personIds)).map((p) => [p.id, p]));
+  return new Set(
+    personIds.filter((id) => {
+      const person = present.get(id);
+      return person ? !maySeeContact(access, person, Boolean(person.isParent)) : !access.roles.has('coordinator');
+    }),
+  );
 }
 
 /** Which capability each changed field needs, given whose record it is. */
@@ -112,8 +110,8 @@ export function createPeopleService(db: Db) {
   }
 
   /** A person's record is one across the tenant: each trajectory they take part in sees the change. */
-  async function auditEverywhere(trx: Db, access: TrajectoryAccess, trajectories: string[], write: (trajectoryId: string) => Promise<void>): Promise<void> {
-    for (const trajectoryId of new Set([access.trajectoryId, ...trajectories])) await write(trajectoryId);
+  async function auditEverywhere(everywhere: TrajectoryAccess[], write: (trajectoryId: string) => Promise<void>): Promise<void> {
+    for (const there of everywhere) await write(there.trajectoryId);
   }
 
   return {
@@ -162,19 +160,18 @@ export function createPeopleService(db: Db) {
           return need === 'self' ? [] : [need];
         }));
         // Linking a sign-in is the administrator's, across the tenant; every other right must
-        // hold in each trajectory the person takes part in, or it would reach into another one.
+        // hold in each trajectory the person takes part in (this one among them), or it would
+        // reach into another one.
         if (needs.delete('person.link')) assertCan(access, 'person.link');
+        for (const capability of needs) assertCan(access, capability);
         const everywhere = await accessWherePersonTakesPart(trx, principal, id);
-        for (const capability of needs) {
-          for (const there of everywhere.length ? everywhere : [access]) {
-            if (there.trajectoryId === access.trajectoryId) assertCan(access, capability);
-            else if (!can(there, capability)) throw forbidden('This person also takes part in a trajectory where you may not change them');
-          }
+        if (everywhere.some((there) => [...needs].some((capability) => !can(there, capability)))) {
+          throw forbidden('This person also takes part in a trajectory where you may not change them');
         }
         if (changed.trustedPersonId) await assertMayReferencePerson(trx, access, changed.trustedPersonId, 'body.trustedPersonId');
         if (Object.keys(changed).length === 0) return;
         const after = await updatePerson(trx, principal.tenantId, id, changed);
-        await auditEverywhere(trx, access, everywhere.map((a) => a.trajectoryId), (t) => auditUpdate(trx, actorOf(access), t, 'person', before, after));
+        await auditEverywhere(everywhere, (t) => auditUpdate(trx, actorOf(access), t, 'person', before, after));
       });
       return one(access, id);
     },
@@ -190,16 +187,13 @@ export function createPeopleService(db: Db) {
         // Deleting a person deletes them in every trajectory, with every role they hold there.
         const everywhere = await accessWherePersonTakesPart(trx, principal, id);
         const memberships = await findMembershipsOfPerson(trx, principal.tenantId, id);
-        for (const there of everywhere) {
-          const allowed =
-            can(there, 'people.edit') &&
-            memberships.every((m) => m.trajectoryId !== there.trajectoryId || !leadMemberRoles.has(m.role) || can(there, 'membership.grant_lead'));
-          if (!allowed) {
-            if (there.trajectoryId === access.trajectoryId) assertCan(access, 'membership.grant_lead');
-            throw forbidden('This person also takes part in a trajectory where you may not remove them');
-          }
+        // Taking away a lead role needs the right to grant it, here and wherever else they hold one.
+        const leadIn = new Set(memberships.filter((m) => leadMemberRoles.has(m.role)).map((m) => m.trajectoryId));
+        if (leadIn.has(access.trajectoryId)) assertCan(access, 'membership.grant_lead');
+        if (everywhere.some((there) => !can(there, 'people.edit') || (leadIn.has(there.trajectoryId) && !can(there, 'membership.grant_lead')))) {
+          throw forbidden('This person also takes part in a trajectory where you may not remove them');
         }
-        await auditEverywhere(trx, access, everywhere.map((a) => a.trajectoryId), (t) => auditDelete(trx, actorOf(access), t, 'person', before));
+        await auditEverywhere(everywhere, (t) => auditDelete(trx, actorOf(access), t, 'person', before));
         await deletePerson(trx, principal.tenantId, id);
       });
     },

@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
+import { redactContact } from '../audit/audit';
+import { insertAudit } from '../audit/audit-repository';
 import type { Db } from '../db/database';
+import { findTrajectoriesOfPerson } from './people-repository';
 
 /*
  * A data subject's rights (GDPR Art. 15, 17 and 20) for one person of one tenant: everything
@@ -16,8 +19,11 @@ export class PersonNotFound extends Error {
   }
 }
 
-/** Every audit entry that names the person: about them, by them, or mentioning their id. */
-function auditOfPerson(db: Db, tenantId: string, personId: string, entraObjectId: string | null) {
+/**
+ * Every audit entry that names the person: about them, by them, or mentioning their id, and
+ * (for erasure) any that holds one of the given texts.
+ */
+function auditOfPerson(db: Db, tenantId: string, personId: string, entraObjectId: string | null, texts: readonly string[] = []) {
   return db
     .selectFrom('auditLog')
     .selectAll()
@@ -28,6 +34,7 @@ function auditOfPerson(db: Db, tenantId: string, personId: string, entraObjectId
         eb('actorPersonId', '=', personId),
         ...(entraObjectId ? [eb('actorUserId', '=', entraObjectId)] : []),
         eb(sql<string>`changes::text`, 'like', `%${personId}%`),
+        ...texts.map((text) => eb(sql<string>`changes::text`, 'ilike', `%${text.replace(/[%_\\]/g, '\\$&')}%`)),
       ]),
     )
     .orderBy('id');
@@ -48,7 +55,10 @@ export async function exportPerson(db: Db, tenantId: string, personId: string) {
       .execute(),
     db.selectFrom('action').selectAll().where('tenantId', '=', tenantId).where('ownerId', '=', personId).orderBy('createdAt').execute(),
     db.selectFrom('actionUpdate').selectAll().where('tenantId', '=', tenantId).where('authorPersonId', '=', personId).orderBy('createdAt').execute(),
-    auditOfPerson(db, tenantId, personId, person.entraObjectId).execute(),
+    // Entries about someone else (a parent whose trusted person this is) keep that person's contact details out.
+    auditOfPerson(db, tenantId, personId, person.entraObjectId)
+      .execute()
+      .then((rows) => rows.map((row) => (row.entity === 'person' && row.entityId !== personId ? { ...row, changes: redactContact(row.changes) } : row))),
     db.selectFrom('followUp').selectAll().where('tenantId', '=', tenantId).where('personId', '=', personId).orderBy('createdAt').execute(),
     db.selectFrom('botUser').selectAll().where('tenantId', '=', tenantId).where('personId', '=', personId).execute(),
     // Only ids: the parents they look after are data subjects of their own.
@@ -117,6 +127,8 @@ export async function erasePerson(db: Db, tenantId: string, personId: string, op
     const person = await trx.selectFrom('person').selectAll().where('tenantId', '=', tenantId).where('id', '=', personId).forUpdate().executeTakeFirst();
     if (!person) throw new PersonNotFound(tenantId, personId);
     const pseudonym = pseudonymFor(personId);
+    // Each trajectory they took part in keeps a record of the erasure, as for any deletion of a person.
+    const trajectories = await findTrajectoriesOfPerson(trx, tenantId, personId);
     // Earlier names and numbers too: the audit trail keeps every value the person ever had.
     const former = await trx.selectFrom('auditLog').select('changes').where('tenantId', '=', tenantId).where('entity', '=', 'person').where('entityId', '=', personId).execute();
     const values = (field: 'displayName' | 'email' | 'phone', current: string | null): string[] =>
@@ -129,20 +141,13 @@ export async function erasePerson(db: Db, tenantId: string, personId: string, op
       ...values('phone', person.phone).map((needle) => ({ needle, by: '[verwijderd]' })),
     ];
 
-    const mentions = await trx
-      .selectFrom('auditLog')
-      .select(['id', 'actorName', 'actorPersonId', 'actorUserId', 'changes'])
-      .where('tenantId', '=', tenantId)
-      .where((eb) =>
-        eb.or([
-          eb('entityId', '=', personId),
-          eb('actorPersonId', '=', personId),
-          ...(person.entraObjectId ? [eb('actorUserId', '=', person.entraObjectId)] : []),
-          eb(sql<string>`changes::text`, 'like', `%${personId}%`),
-          ...replacements.map((r) => eb(sql<string>`changes::text`, 'ilike', `%${r.needle.replace(/[%_\\]/g, '\\$&')}%`)),
-        ]),
-      )
-      .execute();
+    const mentions = await auditOfPerson(
+      trx,
+      tenantId,
+      personId,
+      person.entraObjectId,
+      replacements.map((r) => r.needle),
+    ).execute();
     let auditEntriesPseudonymised = 0;
     for (const row of mentions) {
       const byThem = row.actorPersonId === personId || (person.entraObjectId !== null && row.actorUserId === person.entraObjectId);
@@ -177,20 +182,19 @@ export async function erasePerson(db: Db, tenantId: string, personId: string, op
       .execute();
     // Their reminders go with them (follow_up cascades); owned actions lose their owner.
     await trx.deleteFrom('person').where('tenantId', '=', tenantId).where('id', '=', personId).execute();
-    await trx
-      .insertInto('auditLog')
-      .values({
+    for (const trajectoryId of trajectories.length ? trajectories : [null]) {
+      await insertAudit(trx, {
         tenantId,
-        trajectoryId: person.homeTrajectoryId,
+        trajectoryId,
         actorUserId: null,
         actorPersonId: null,
         actorName: operator,
         entity: 'person',
         entityId: personId,
         operation: 'delete',
-        changes: JSON.stringify({ erased: true, pseudonym }),
-      })
-      .execute();
+        changes: { erased: true, pseudonym },
+      });
+    }
     return {
       personId,
       pseudonym,

@@ -1,21 +1,14 @@
+import { Negotiator } from '@fastify/accept-negotiator';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export type Encoding = 'br' | 'gzip';
 
-/** The encoding to answer with, from Accept-Encoding: brotli when allowed, else gzip, else none. */
+/** The encoding to answer with, by Accept-Encoding's preferences (the negotiator @fastify/compress uses too). */
+const negotiator = new Negotiator<Encoding>({ supportedValues: ['br', 'gzip'] });
+
 export function chooseEncoding(acceptEncoding: string | string[] | undefined): Encoding | undefined {
-  const header = (Array.isArray(acceptEncoding) ? acceptEncoding.join(',') : (acceptEncoding ?? '')).toLowerCase();
-  const allowed = new Map(
-    header
-      .split(',')
-      .map((part) => part.trim().split(';'))
-      .filter(([name]) => name)
-      .map(([name = '', ...params]) => [name.trim(), Number(/q=([0-9.]+)/.exec(params.join(';'))?.[1] ?? 1)] as const),
-  );
-  const ok = (name: Encoding) => (allowed.get(name) ?? allowed.get('*') ?? 0) > 0;
-  if (ok('br')) return 'br';
-  if (ok('gzip')) return 'gzip';
-  return undefined;
+  const header = Array.isArray(acceptEncoding) ? acceptEncoding.join(',') : (acceptEncoding ?? '');
+  return (header && negotiator.negotiate(header)) || undefined;
 }
 
 const ENTRIES = 40;

@@ -3,7 +3,7 @@ import { assertCan, assertRead, loadAccess, type TrajectoryAccess } from '../aut
 import type { Capability } from '../auth/policy';
 import { assertMayReferencePerson } from '../people/person-access';
 import type { Principal } from '../auth/principal';
-import { actorOf, auditCreate, auditDelete, auditUpdate } from '../audit/audit';
+import { actorOf, auditCreate, auditDelete, auditUpdate, diff } from '../audit/audit';
 import type { Db } from '../db/database';
 import { invalid, notFound, type FieldProblem } from '../http/problems';
 import {
@@ -88,8 +88,10 @@ async function checkRefs(db: Db, spec: AnySpec, access: TrajectoryAccess, input:
 
 /** Only the fields whose value differs: a write that changes nothing must not write. */
 function changedValues(row: Row, input: Record<string, unknown>): Record<string, unknown> {
-  const same = (a: unknown, b: unknown) => JSON.stringify(a instanceof Date ? a.toISOString() : a) === JSON.stringify(b instanceof Date ? b.toISOString() : b);
-  return Object.fromEntries(Object.entries(input).filter(([key, value]) => value !== undefined && !same(row[key], value)));
+  const given = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+  // The audit log's own comparison: what it would record as changed is what gets written.
+  const changed = diff(row, { ...row, ...given });
+  return Object.fromEntries(Object.entries(given).filter(([key]) => key in changed));
 }
 
 export function createResourceService<C extends z.ZodType, U extends z.ZodType, O extends z.ZodType>(db: Db, spec: ResourceSpec<C, U, O>) {

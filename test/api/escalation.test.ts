@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { redactedValue } from '../../src/audit/audit-routes';
+import { redactedValue } from '../../src/audit/audit';
 import { Factory, fingerprint, type Caller, type World } from '../support/permission-world';
 import { createTestApp, type TestApp } from '../support/test-app';
 

@@ -50,6 +50,19 @@ describe('person:export and person:erase on the demo data', () => {
     expect(JSON.stringify(data)).not.toContain('sofie.claes@beekvliet.example');
   });
 
+  it("a trusted person's export names the parents they look after, not those parents' contact details", async () => {
+    const nadia = await personIdOf(t, trajectoryId, demoUsers.trustedPerson);
+    type Person = { id: string; isParent: boolean; trustedPersonId: string | null };
+    const parent = (await t.call('coordinator', 'GET', `/api/v1/trajectories/${trajectoryId}/people`)).json<Person[]>().find((p) => p.isParent && p.trustedPersonId === nadia)!;
+    // One change that names Nadia (the trusted person handed over) and holds the parent's new phone.
+    const res = await t.call('coordinator', 'PATCH', `/api/v1/trajectories/${trajectoryId}/people/${parent.id}`, { trustedPersonId: null, phone: '+32 470 98 76 54' });
+    expect(res.statusCode).toBe(200);
+    const data = await exportPerson(t.db.db, tenant, nadia);
+    const entry = data.audit.find((a) => a.entityId === parent.id && a.operation === 'update')!;
+    expect(entry.changes).toMatchObject({ trustedPersonId: { from: nadia, to: null }, phone: { redacted: true } });
+    expect(JSON.stringify(data)).not.toContain('98 76 54');
+  });
+
   it('the compiled command prints the same export as JSON', () => {
     const cli = path.join(ROOT, 'dist/src/cli/person-export.js');
     expect(existsSync(cli)).toBe(true);
