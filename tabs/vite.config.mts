@@ -7,6 +7,8 @@ import { defineConfig, type Plugin } from 'vite';
 
 const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 const server = process.env.KANSRIJK_API ?? 'http://127.0.0.1:3978';
+// Another folder lets two builds (e.g. two working copies' browser tests) run side by side.
+const outDir = process.env.KANSRIJK_TABS_OUT ?? here('../dist/tabs');
 
 /**
  * Brotli and gzip copies of every text asset, made once at build time at the highest quality,
@@ -24,7 +26,7 @@ function precompress(): Plugin {
     name: 'kansrijk-precompress',
     apply: 'build',
     closeBundle() {
-      for (const file of walk(here('../dist/tabs')).filter((f) => compressible.test(f))) {
+      for (const file of walk(outDir).filter((f) => compressible.test(f))) {
         const bytes = readFileSync(file);
         if (bytes.length < 1024) continue;
         writeFileSync(`${file}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
@@ -40,7 +42,7 @@ export default defineConfig({
   base: '/tabs/',
   plugins: [react(), precompress()],
   build: {
-    outDir: here('../dist/tabs'),
+    outDir,
     emptyOutDir: true,
     // Neither is served (src/http/server.ts refuses them): they would hand out the source and
     // the file layout of the app. bench/tabs.ts finds the first view's files from the network.

@@ -4,6 +4,11 @@ import * as policyModel from './migrations/0001-policy-model';
 import * as bot from './migrations/0002-bot';
 import * as hotPaths from './migrations/0003-hot-paths';
 import * as accessControl from './migrations/0004-access-control';
+import * as phaseRecords from './migrations/0005-phase-records';
+import * as contextIndicators from './migrations/0006-context-indicators';
+import * as initiativeInventory from './migrations/0007-initiative-inventory';
+import * as focusGroups from './migrations/0008-focus-groups';
+import * as steeringSessions from './migrations/0009-steering-sessions';
 
 /** Listed in code rather than read from disk so that compiled, bundled and test runs agree. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +16,11 @@ const migrations: Record<string, Migration> = {
   '0002-bot': bot,
   '0003-hot-paths': hotPaths,
   '0004-access-control': accessControl,
+  '0005-phase-records': phaseRecords,
+  '0006-context-indicators': contextIndicators,
+  '0007-initiative-inventory': initiativeInventory,
+  '0008-focus-groups': focusGroups,
+  '0009-steering-sessions': steeringSessions,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

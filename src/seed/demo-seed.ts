@@ -4,6 +4,7 @@ import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import { TIME_ZONE, brusselsDate } from '../shared/time';
 import { demoContent, type ActionSeed, type OperationalSeed, type SmartCheck, type TenantSeed } from './demo-content';
+import { demoExtras } from './demo-extras';
 
 /*
  * Loads the demo municipalities (see demo-content.ts) into an empty database.
@@ -32,6 +33,7 @@ export async function seedDemo(db: Db, options?: { today?: string }): Promise<{ 
     const rows = emptyRows();
     for (const content of demoContent) buildTenant(content, today, rows);
     await insertAll(trx, rows);
+    for (const extra of demoExtras) await extra(trx, today);
     return { seeded: true };
   });
 }

@@ -17,6 +17,11 @@ const PlanView = lazy(() => import('./views/plan-view').then((m) => ({ default: 
 const BoardView = lazy(() => import('./views/board-view').then((m) => ({ default: m.BoardView })));
 const MembersView = lazy(() => import('./views/members-view').then((m) => ({ default: m.MembersView })));
 const MyActionsView = lazy(() => import('./views/my-actions-view').then((m) => ({ default: m.MyActionsView })));
+const PhasesView = lazy(() => import('./views/phases-view').then((m) => ({ default: m.PhasesView })));
+const ContextView = lazy(() => import('./views/context-view').then((m) => ({ default: m.ContextView })));
+const InventoryView = lazy(() => import('./views/inventory-view').then((m) => ({ default: m.InventoryView })));
+const FocusGroupsView = lazy(() => import('./views/focus-groups-view').then((m) => ({ default: m.FocusGroupsView })));
+const SteeringView = lazy(() => import('./views/steering-view').then((m) => ({ default: m.SteeringView })));
 const ConfigView = lazy(() => import('./views/config-view').then((m) => ({ default: m.ConfigView })));
 
 const useStyles = makeStyles({
@@ -73,6 +78,9 @@ function Logo({ className }: { className: string }) {
     </svg>
   );
 }
+
+/** Views where a phase's work is done: reached from the phase tracker, which stays current in the nav. */
+const phaseWorkViews: ReadonlySet<Route['name']> = new Set(['context', 'inventory', 'focusGroups', 'steering']);
 
 function trajectoryOf(route: Route): string | null {
   return 'trajectoryId' in route ? route.trajectoryId : null;
@@ -140,6 +148,7 @@ export function App({ api, host, hostInfo, userName, onSwitchUser }: AppProps) {
   const nav: { name: Route['name']; href: string; label: string }[] = trajectoryId
     ? [
         { name: 'overview', href: paths.overview(trajectoryId), label: t('nav.overview') },
+        { name: 'phases', href: paths.phases(trajectoryId), label: t('nav.phases') },
         { name: 'plan', href: paths.plan(trajectoryId), label: t('nav.plan') },
         { name: 'board', href: paths.board(trajectoryId), label: t('nav.boards') },
         { name: 'members', href: paths.members(trajectoryId), label: t('nav.members') },
@@ -159,6 +168,21 @@ export function App({ api, host, hostInfo, userName, onSwitchUser }: AppProps) {
       break;
     case 'members':
       view = <MembersView trajectoryId={route.trajectoryId} query={route.query} />;
+      break;
+    case 'phases':
+      view = <PhasesView trajectoryId={route.trajectoryId} access={trajectory.data} />;
+      break;
+    case 'context':
+      view = <ContextView trajectoryId={route.trajectoryId} access={trajectory.data} />;
+      break;
+    case 'inventory':
+      view = <InventoryView trajectoryId={route.trajectoryId} access={trajectory.data} />;
+      break;
+    case 'focusGroups':
+      view = <FocusGroupsView trajectoryId={route.trajectoryId} focusGroupId={route.focusGroupId} access={trajectory.data} />;
+      break;
+    case 'steering':
+      view = <SteeringView trajectoryId={route.trajectoryId} session={route.session} access={trajectory.data} />;
       break;
     case 'myActions':
       view = <MyActionsView />;
@@ -201,7 +225,7 @@ export function App({ api, host, hostInfo, userName, onSwitchUser }: AppProps) {
             <nav className={styles.nav} aria-label={t('nav.label')}>
               <ul className={styles.navList}>
                 {nav.map((item) => {
-                  const current = item.name === route.name;
+                  const current = item.name === route.name || (item.name === 'phases' && phaseWorkViews.has(route.name));
                   return (
                     <li key={item.name}>
                       <a href={item.href} className={mergeClasses(styles.navLink, current && styles.navCurrent)} aria-current={current ? 'page' : undefined}>

@@ -8,7 +8,12 @@ export type Route =
   | { name: 'overview'; trajectoryId: string }
   | { name: 'plan'; trajectoryId: string; actionId: string | null; query: URLSearchParams }
   | { name: 'board'; trajectoryId: string; domainId: string | null }
-  | { name: 'members'; trajectoryId: string; query: URLSearchParams };
+  | { name: 'members'; trajectoryId: string; query: URLSearchParams }
+  | { name: 'phases'; trajectoryId: string }
+  | { name: 'context'; trajectoryId: string }
+  | { name: 'inventory'; trajectoryId: string }
+  | { name: 'focusGroups'; trajectoryId: string; focusGroupId: string | null }
+  | { name: 'steering'; trajectoryId: string; session: number | null };
 
 export type RouteName = Route['name'];
 
@@ -29,6 +34,18 @@ export function parseRoute(hash: string): Route {
         return { name: 'board', trajectoryId, domainId: parts[3] ?? null };
       case 'members':
         return { name: 'members', trajectoryId, query };
+      case 'phases':
+        return { name: 'phases', trajectoryId };
+      case 'context':
+        return { name: 'context', trajectoryId };
+      case 'inventory':
+        return { name: 'inventory', trajectoryId };
+      case 'focus-groups':
+        return { name: 'focusGroups', trajectoryId, focusGroupId: parts[3] ?? null };
+      case 'steering': {
+        const session = Number(parts[3]);
+        return { name: 'steering', trajectoryId, session: Number.isInteger(session) && session >= 1 && session <= 3 ? session : null };
+      }
       default:
         return { name: 'overview', trajectoryId };
     }
@@ -42,6 +59,11 @@ export const paths = {
   action: (t: string, actionId: string) => `#/t/${t}/actions/${actionId}`,
   board: (t: string, domainId?: string) => `#/t/${t}/board${domainId ? `/${domainId}` : ''}`,
   members: (t: string, query?: Record<string, string>) => `#/t/${t}/members${query ? `?${new URLSearchParams(query).toString()}` : ''}`,
+  phases: (t: string) => `#/t/${t}/phases`,
+  context: (t: string) => `#/t/${t}/context`,
+  inventory: (t: string) => `#/t/${t}/inventory`,
+  focusGroups: (t: string, focusGroupId?: string) => `#/t/${t}/focus-groups${focusGroupId ? `/${focusGroupId}` : ''}`,
+  steering: (t: string, session?: number) => `#/t/${t}/steering${session ? `/${session}` : ''}`,
   myActions: () => '#/my-actions',
   config: () => '#/config',
   home: () => '#/',

@@ -5,7 +5,7 @@ import { seedDemo } from '../../src/seed/demo-seed';
 import { createTestDatabase, type TestDatabase } from './test-db';
 import { testConfig } from './test-app';
 
-export const TABS_DIR = path.resolve(__dirname, '../../dist/tabs');
+export const TABS_DIR = process.env.KANSRIJK_TABS_OUT ?? path.resolve(__dirname, '../../dist/tabs');
 
 export interface LiveServer {
   /** http://127.0.0.1:<port> */

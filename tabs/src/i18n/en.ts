@@ -1,3 +1,8 @@
+import { phasesEn } from './features/phases';
+import { contextEn } from './features/context';
+import { inventoryEn } from './features/inventory';
+import { focusGroupsEn } from './features/focus-groups';
+import { steeringEn } from './features/steering';
 import type { MessageKey } from './nl';
 
 /** English, for users whose Teams (or browser) speaks English. Same keys as nl.ts. */
@@ -13,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   'nav.boards': 'Work-group boards',
   'nav.members': 'Members and bodies',
   'nav.myActions': 'My actions',
+  'nav.phases': 'Roadmap',
   'nav.trajectories': 'Other trajectories',
 
   'shell.signedInAs': 'Signed in as {name}',
@@ -366,4 +372,10 @@ export const en: Record<MessageKey, string> = {
   'home.choose': 'Choose a trajectory',
   'home.none': 'You do not take part in a trajectory yet. Start one, or ask the local coordinator to add you.',
   'home.start': 'Start a trajectory',
+
+  ...phasesEn,
+  ...contextEn,
+  ...inventoryEn,
+  ...focusGroupsEn,
+  ...steeringEn,
 };

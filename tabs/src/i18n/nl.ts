@@ -1,3 +1,9 @@
+import { phasesNl } from './features/phases';
+import { contextNl } from './features/context';
+import { inventoryNl } from './features/inventory';
+import { focusGroupsNl } from './features/focus-groups';
+import { steeringNl } from './features/steering';
+
 /**
  * Dutch (nl-BE), the language the app speaks first. Every key here must exist in en.ts too
  * (the type of `en` enforces it). Messages with `.one` / `.other` variants are chosen by count.
@@ -15,6 +21,7 @@ export const nl = {
   'nav.boards': 'Werkgroepborden',
   'nav.members': 'Leden en organen',
   'nav.myActions': 'Mijn acties',
+  'nav.phases': 'Stappenplan',
   'nav.trajectories': 'Andere trajecten',
 
   'shell.signedInAs': 'Aangemeld als {name}',
@@ -368,6 +375,13 @@ export const nl = {
   'home.choose': 'Kies een traject',
   'home.none': 'Je neemt nog niet deel aan een traject. Start er een, of vraag de lokale coördinator om je toe te voegen.',
   'home.start': 'Een traject starten',
+
+  // Each feature's messages live beside it (tabs/src/i18n/features/).
+  ...phasesNl,
+  ...contextNl,
+  ...inventoryNl,
+  ...focusGroupsNl,
+  ...steeringNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

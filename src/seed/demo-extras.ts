@@ -1,0 +1,11 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema';
+
+/**
+ * Demo data of features that came after the core plan, each in its own file beside this one
+ * (demo-<feature>.ts). They run after the core rows are in, in this order, in the same
+ * transaction, and find the demo trajectories through their tenants (demo-ids.ts).
+ */
+export type DemoExtra = (trx: Transaction<Database>, today: string) => Promise<void>;
+
+export const demoExtras: readonly DemoExtra[] = [];
