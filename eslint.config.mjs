@@ -1,6 +1,64 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/*
+ * Layering: transport (routes, http, bot) → service → repository, and only the composition root
+ * (src/main.ts) wires bot/ in. Import strings are relative, so each rule is made per folder depth:
+ * `(../){depth}bot/` is the project's bot/ folder only when it climbs exactly to the root.
+ * test/unit/layering.test.ts shows that a wrong arrow fails.
+ */
+const up = (depth) => `^(\\.\\./){${depth}}`;
+const DEPTHS = [1, 2, 3, 4, 5];
+const inFolder = (root, depth, name = '*') => `${root}/${'*/'.repeat(depth - 1)}${name}`;
+const noBot = (depth) => ({
+  regex: `${up(depth)}bot(/|$)`,
+  // Type-only imports are no wiring (src/db/schema.ts reads the bot's table types).
+  allowTypeImports: true,
+  message: 'Only the composition root (src/main.ts) imports bot/: pass what the bot needs through buildServer({ plugins }).',
+});
+const noServiceOrTransport = {
+  regex: '(^|/)([\\w-]+-(service|routes)|http/[\\w-]+)$',
+  message: 'A repository is SQL only: it imports no services, routes or http/ (the service calls the repository, not the other way).',
+};
+const noTransport = {
+  regex: '(^|/)([\\w-]+-routes|http/(server|route|api-context))$',
+  message: 'A service knows no routes: the routes call the service.',
+};
+const layering = DEPTHS.flatMap((depth) => [
+  {
+    files: [inFolder('src', depth, '*.ts')],
+    ignores: ['src/main.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [noBot(depth)] }] },
+  },
+  {
+    files: [inFolder('src', depth, '*-service.ts')],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [noBot(depth), noTransport] }] },
+  },
+  {
+    files: [inFolder('src', depth, '*-repository.ts')],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [noBot(depth), noServiceOrTransport] }] },
+  },
+  {
+    // The tabs run in the browser: from the server they take types, and values only from src/shared/
+    // (framework-free constants such as the action statuses).
+    files: [inFolder('tabs', depth, '*.ts'), inFolder('tabs', depth, '*.tsx'), inFolder('tabs', depth, '*.mts')],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `${up(depth)}src/(?!shared/)`,
+              allowTypeImports: true,
+              message: 'The tabs import only types from the server (import type), values only from src/shared/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+]);
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', 'appPackage/build/**', 'coverage/**', 'test-results/**', 'build/**', '*.config.js', '*.config.mjs'] },
   js.configs.recommended,
@@ -12,6 +70,7 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  ...layering,
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ActionService } from '../src/actions/action-service';
 import type { Config } from '../src/config/config';
 import type { Db } from '../src/db/database';
+import type { ServerPlugin } from '../src/http/server';
 import { createKansrijkBot } from './kansrijk-bot';
 import { createBotTransport, type BotTransport } from './transport/bot-framework';
 import type { BotLogic } from './transport/conversation-reference';
@@ -29,3 +30,8 @@ export function registerBot(app: FastifyInstance, deps: RegisterBotDeps): { tran
   registerMessagesEndpoint(app, transport, logic);
   return { transport, logic };
 }
+
+/** The bot as a server plugin: what the composition root (src/main.ts) hands to buildServer. */
+export const botPlugin: ServerPlugin = (app, { config, db, services }) => {
+  registerBot(app, { config, db, actions: services.actions, tenants: services.tenants });
+};

@@ -66,6 +66,35 @@ function removeBinLinks(folder: string): void {
   }
 }
 
+/** What no running server reads: type declarations, source maps and package docs (licences stay). */
+const notForRunTime = /\.(d\.[cm]?ts|map|md|markdown)$/i;
+
+/**
+ * Drops what the CommonJS server never loads from the installed packages: the files above, and the
+ * ES-module copies of packages that ship a CommonJS build beside them (build/esm, build/esnext next
+ * to build/src, as the OpenTelemetry packages do). That halves the files to upload and unpack;
+ * the deploy test starts the packaged server from an empty folder, so a file it needed would fail it.
+ */
+function pruneForRunTime(folder: string): number {
+  let removed = 0;
+  for (const name of readdirSync(folder)) {
+    const path = join(folder, name);
+    const stat = lstatSync(path);
+    if (stat.isDirectory()) {
+      if ((name === 'esm' || name === 'esnext') && existsSync(join(folder, 'src')) && folder.endsWith(`${sep}build`)) {
+        removed += filesUnder(path, path).length;
+        rmSync(path, { recursive: true, force: true });
+      } else {
+        removed += pruneForRunTime(path);
+      }
+    } else if (notForRunTime.test(name) && !/^licen[cs]e/i.test(name)) {
+      rmSync(path, { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
+}
+
 function nativeAddons(nodeModules: string): string[] {
   return filesUnder(nodeModules, nodeModules).filter((file) => file.endsWith('.node') || file.endsWith(`${sep}binding.gyp`));
 }
@@ -102,6 +131,7 @@ export function buildDeployPackage(options: DeployPackageOptions = {}): DeployPa
   npm(['ci', '--omit=dev', '--omit=optional', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], folder);
   const modules = join(folder, 'node_modules');
   removeBinLinks(modules);
+  log(`left out ${pruneForRunTime(modules)} files the server never loads`);
   const native = nativeAddons(modules);
   if (native.length) throw new Error(`native add-ons would ship for ${process.platform}, not App Service's Linux: ${native.map((f) => relative(folder, f)).join(', ')}`);
 

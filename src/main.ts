@@ -1,8 +1,12 @@
+// First: the telemetry distro instruments http and pg only if it starts before they are loaded.
+import { telemetry } from './telemetry/preload';
 import { withDevTokenSecret } from './auth/dev-secret';
 import { ConfigError, loadConfig, type Config } from './config/config';
 import { openDatabase } from './db/bootstrap';
 import { buildServer, type BuiltServer } from './http/server';
 import { seedDemo } from './seed/demo-seed';
+// The composition root: the only module of src/ that wires bot/ in (eslint.config.mjs enforces it).
+import { botPlugin } from '../bot/register-bot';
 import { startFollowUps } from '../bot/proactive/start-follow-ups';
 import type { FollowUpRunner } from './follow-ups/follow-up-scheduler';
 
@@ -35,6 +39,8 @@ async function main(): Promise<void> {
     // Scheduled sends stop before the database they record into.
     await running.followUps?.stop().catch((e: unknown) => log(`while stopping the follow-ups: ${String(e)}`));
     await database.close().catch((e: unknown) => log(`while stopping the database: ${String(e)}`));
+    // Last: what the steps above recorded is still sent.
+    await telemetry.shutdown().catch((e: unknown) => log(`while flushing telemetry: ${String(e)}`));
     process.exit(0);
   };
   // Registered before anything slow so that Ctrl-C during start-up still stops Postgres.
@@ -46,7 +52,7 @@ async function main(): Promise<void> {
     if (seeded) log('demo data loaded (Gemeente Beekvliet, Gemeente Heidebos)');
   }
   const embedded = database.embedded;
-  const server = await buildServer({ config, db: database.db, ...(embedded ? { postgresStatus: () => embedded.status() } : {}) });
+  const server = await buildServer({ config, db: database.db, plugins: [botPlugin], ...(embedded ? { postgresStatus: () => embedded.status() } : {}) });
   running.server = server;
   await server.app.listen({ port: config.port, host: config.host });
   if (config.jobsEnabled && !closing) {
@@ -55,7 +61,9 @@ async function main(): Promise<void> {
     if (closing) await followUps.stop();
     else running.followUps = followUps;
   }
-  log(`listening on http://127.0.0.1:${config.port} (auth: ${config.auth.mode}, database: ${database.embedded ? 'embedded' : 'DATABASE_URL'})`);
+  log(
+    `listening on http://127.0.0.1:${config.port} (auth: ${config.auth.mode}, database: ${database.embedded ? 'embedded' : 'DATABASE_URL'}, telemetry: ${telemetry.enabled ? 'Azure Monitor' : 'off'})`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { AppManifestUtils, TeamsManifestConverter } from '@microsoft/app-manifest';
 import { drawColorIcon, drawOutlineIcon } from '../scripts/draw-icons';
-import { encodePng, decodePng, readPngHeader } from '../scripts/lib/png';
 import { loadTeamsSchema, teamsSchemaPath } from '../scripts/lib/teams-schema';
+import { decodePng, readPngHeader } from './support/png-reader';
 import { readZipEntries } from './support/zip-reader';
 import { buildAppPackage, type BuiltAppPackage } from '../scripts/package-app';
 
@@ -184,8 +184,27 @@ describe('Teams app package', () => {
   });
 
   it('commits the icons that scripts/draw-icons.ts draws', () => {
-    expect(readFileSync(join(appPackageDir, 'color.png')).equals(encodePng(drawColorIcon()))).toBe(true);
-    expect(readFileSync(join(appPackageDir, 'outline.png')).equals(encodePng(drawOutlineIcon()))).toBe(true);
+    expect(readFileSync(join(appPackageDir, 'color.png')).equals(drawColorIcon())).toBe(true);
+    expect(readFileSync(join(appPackageDir, 'outline.png')).equals(drawOutlineIcon())).toBe(true);
+  });
+
+  it('fills the colour icon edge to edge with the accent colour, the sun and the hill', () => {
+    const { pixels } = decodePng(files.get('color.png') as Buffer);
+    const rgba = (x: number, y: number) => [...pixels.subarray((y * 192 + x) * 4, (y * 192 + x) * 4 + 4)];
+    expect(rgba(2, 2)).toEqual([0x1e, 0x6b, 0x52, 255]); // background: the manifest's accentColor
+    expect(rgba(60, 128)).toEqual([0xff, 0xc8, 0x45, 255]); // the sun, left of the sprout
+    expect(rgba(96, 185)).toEqual([0x9b, 0xdb, 0x9f, 255]); // the hill
+    expect(pixels.filter((_, i) => i % 4 === 3).every((alpha) => alpha === 255)).toBe(true); // no transparent corner
+  });
+
+  it('declares fs-extra, which the offline manifest validation of @microsoft/app-manifest loads without declaring it', () => {
+    const manifestPackage = dirname(require.resolve('@microsoft/app-manifest/package.json'));
+    const declared = JSON.parse(readFileSync(join(manifestPackage, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(Object.keys(declared.dependencies)).not.toContain('fs-extra');
+    expect(readFileSync(join(manifestPackage, 'build', 'index.js'), 'utf8')).toContain('require("fs-extra")');
+    const ours = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    expect(ours.devDependencies['fs-extra']).toBeDefined();
+    expect(require.resolve('fs-extra', { paths: [manifestPackage] })).toBe(require.resolve('fs-extra', { paths: [root] }));
   });
 
   it('refuses to build when a placeholder has no value, naming each one', async () => {

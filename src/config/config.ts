@@ -15,6 +15,15 @@ const envSchema = z
     TRUST_PROXY: z.string().optional(),
     PUBLIC_URL: z.url().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // Unset: one readable line per request on a terminal, JSON where a machine reads the logs.
+    LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
+    // Set by App Service itself; its log stream and Azure Monitor want JSON.
+    WEBSITE_SITE_NAME: z.string().optional(),
+    // Azure Monitor's connection string; without it no telemetry leaves the process (src/telemetry/).
+    APPLICATIONINSIGHTS_CONNECTION_STRING: z
+      .string()
+      .regex(/(^|;)\s*InstrumentationKey\s*=\s*[^;\s]+/i, 'expected an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)')
+      .optional(),
     AUTH_MODE: z.enum(['dev', 'entra']).optional(),
     // Without it, dev mode uses a secret generated per data folder (src/auth/dev-secret.ts).
     DEV_TOKEN_SECRET: z.string().min(32).optional(),
@@ -146,6 +155,9 @@ export type Config = Readonly<{
   trustProxy: TrustProxy;
   publicUrl: string | undefined;
   logLevel: string;
+  logFormat: 'pretty' | 'json';
+  /** Azure Monitor; undefined means no telemetry is exported. */
+  telemetry: Readonly<{ connectionString: string | undefined }>;
   auth: Readonly<{
     mode: 'dev' | 'entra';
     /** Set in dev mode once withDevTokenSecret (src/auth/dev-secret.ts) has run. */
@@ -188,8 +200,13 @@ function deepFreeze<T extends object>(value: T): T {
   return Object.freeze(value);
 }
 
+/** What the environment variables cannot tell: whether a person reads stdout. */
+export interface Runtime {
+  stdoutIsTty: boolean;
+}
+
 /** Reads and validates the environment once; throws a ConfigError naming every bad variable. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, runtime: Runtime = { stdoutIsTty: process.stdout.isTTY === true }): Config {
   const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
@@ -204,6 +221,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.TRUST_PROXY) as TrustProxy,
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (runtime.stdoutIsTty && !production && !e.WEBSITE_SITE_NAME ? 'pretty' : 'json'),
+    telemetry: { connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING },
     auth: {
       mode: e.AUTH_MODE ?? (production ? 'entra' : 'dev'),
       devTokenSecret: e.DEV_TOKEN_SECRET,

@@ -1,7 +1,7 @@
 import { demoTenants, demoUsers } from '../../src/seed/demo-ids';
 import { allActions, beekvlietTrajectoryId, loadPlan } from '../support/demo';
 import { connectDatabase } from '../../src/db/database';
-import { buildServer } from '../../src/http/server';
+import { buildServer } from '../support/server';
 import { createTestApp, testConfig, type TestApp } from '../support/test-app';
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { installErrorHandler } from '../../src/http/error-handler';
-import { buildServer } from '../../src/http/server';
+import { buildServer } from '../support/server';
 import { MAX_URL_LENGTH } from '../../src/http/request-limits';
 import { demoTenants, demoUsers } from '../../src/seed/demo-ids';
 import { fuzzShard } from '../support/route-fuzz';

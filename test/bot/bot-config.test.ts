@@ -1,7 +1,7 @@
 import { MicrosoftAppCredentials } from 'botframework-connector';
 import { createBotTransport } from '../../bot/transport/bot-framework';
 import { ConfigError, loadConfig } from '../../src/config/config';
-import { buildServer } from '../../src/http/server';
+import { buildServer } from '../support/server';
 import { testConfig } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { demoTenants } from '../../src/seed/demo-ids';

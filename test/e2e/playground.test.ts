@@ -6,7 +6,7 @@ import { chromium, type BrowserContext, type Locator, type Page } from 'playwrig
 import { statusName, texts } from '../../bot/i18n/texts';
 import { signDevToken } from '../../src/auth/token-verifier';
 import type { Config } from '../../src/config/config';
-import { buildServer } from '../../src/http/server';
+import { buildServer } from '../support/server';
 import { demoTenants, demoUsers } from '../../src/seed/demo-ids';
 import { seedDemo } from '../../src/seed/demo-seed';
 import { openStatuses } from '../../src/shared/enums';

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { chooseEncoding } from '../../src/plan/plan-encoding';
-import { buildServer } from '../../src/http/server';
+import { buildServer } from '../support/server';
 import { seedDemo } from '../../src/seed/demo-seed';
 import { beekvlietTrajectoryId } from '../support/demo';
 import { assertTabsBuilt, TABS_DIR } from '../support/live-server';

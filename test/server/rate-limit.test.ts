@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { ConfigError, loadConfig } from '../../src/config/config';
 import { addressKeyOf, userKeyOf } from '../../src/http/rate-limit';
-import { buildServer } from '../../src/http/server';
+import { buildServer } from '../support/server';
 import { demoTenants, demoUsers } from '../../src/seed/demo-ids';
 import { createTestApp, testConfig, type TestApp, type TokenSubject } from '../support/test-app';
 

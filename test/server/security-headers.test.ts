@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildServer } from '../../src/http/server';
+import { buildServer } from '../support/server';
 import { teamsFrameAncestors } from '../../src/http/security-headers';
 import { assertTabsBuilt, TABS_DIR } from '../support/live-server';
 import { testConfig } from '../support/test-app';

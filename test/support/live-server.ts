@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { buildServer } from '../../src/http/server';
+import { buildServer } from './server';
 import { seedDemo } from '../../src/seed/demo-seed';
 import { createTestDatabase, type TestDatabase } from './test-db';
 import { testConfig } from './test-app';

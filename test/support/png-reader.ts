@@ -1,5 +1,9 @@
-import { deflateSync, inflateSync } from 'node:zlib';
-import { crc32 } from './crc32';
+import { inflateSync } from 'node:zlib';
+
+/**
+ * Reads PNG files back in the tests. The icons are written by resvg (scripts/draw-icons.ts); this
+ * reader is independent of it, so a wrong header or a pixel that is not white shows up here.
+ */
 
 /** An RGBA image, 8 bits per channel, rows top to bottom. */
 export interface RgbaImage {
@@ -10,38 +14,6 @@ export interface RgbaImage {
 }
 
 const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
-
-/** Encodes RGBA pixels as a truecolour-with-alpha PNG (filter 0 on every row: small icons, no need to optimise). */
-export function encodePng(image: RgbaImage): Buffer {
-  const { width, height, pixels } = image;
-  if (pixels.length !== width * height * 4) throw new Error('pixel buffer does not match the image size');
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 6; // colour type: RGBA
-  const stride = width * 4;
-  const raw = Buffer.alloc((stride + 1) * height);
-  for (let y = 0; y < height; y++) {
-    raw[y * (stride + 1)] = 0;
-    raw.set(pixels.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
-  }
-  return Buffer.concat([
-    signature,
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw, { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 export interface PngHeader {
   width: number;
@@ -75,7 +47,7 @@ function paeth(a: number, b: number, c: number): number {
 
 /**
  * Decodes a non-interlaced 8-bit RGBA PNG, with any of the five row filters, so tests
- * can inspect icons written by any tool, not only by encodePng.
+ * can inspect icons written by any tool, not only by resvg.
  */
 export function decodePng(png: Buffer): RgbaImage {
   const header = readPngHeader(png);
