@@ -1,18 +1,18 @@
 import { z } from 'zod';
-import { initiativeStates } from '../shared/enums';
+import { initiativeStates, sectors } from '../shared/enums';
+import { invalid } from '../http/problems';
 import { defineResource } from '../shared/resource-service';
-import { longText, patchOf, publicRow, rowMeta, shortText, uuid } from '../shared/schemas';
+import { publicRow, rowMeta, uuid } from '../shared/schemas';
+import { initiativeFields, initiativeSources, withPartners } from './initiative-fields';
+import { objectiveDomainOf } from './initiative-repository';
 
-export const initiativeInput = z
-  .object({
-    name: shortText(200),
-    description: longText().optional(),
-    state: z.enum(initiativeStates),
-    partner: z.string().max(200, 'at most 200 characters').optional(),
-    domainId: uuid.nullable().optional(),
-    operationalObjectiveId: uuid.nullable().optional(),
-  })
-  .strict();
+export const initiativeInput = initiativeFields.strict().transform(withPartners);
+
+export const initiativeUpdate = initiativeFields
+  .partial()
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: 'give at least one field to change' })
+  .transform(withPartners);
 
 export const initiativeOutput = z.object({
   ...rowMeta,
@@ -20,11 +20,23 @@ export const initiativeOutput = z.object({
   name: z.string(),
   description: z.string(),
   state: z.enum(initiativeStates),
+  /** The partners joined by ", " (for older clients). */
   partner: z.string(),
+  partners: z.array(z.string()),
+  sectors: z.array(z.enum(sectors)),
+  targetGroup: z.string(),
+  reachFamilies: z.number().int().nullable(),
+  reachChildren: z.number().int().nullable(),
+  since: z.string().nullable(),
+  contactOrganisation: z.string(),
+  source: z.enum(initiativeSources).nullable(),
+  effect: z.string(),
   domainId: uuid.nullable(),
   operationalObjectiveId: uuid.nullable(),
   updatedAt: z.string(),
 });
+
+export type InitiativeOutput = z.input<typeof initiativeOutput>;
 
 export const initiativeResource = defineResource({
   entity: 'initiative',
@@ -33,10 +45,21 @@ export const initiativeResource = defineResource({
   tag: 'Initiatives',
   parent: { plural: 'trajectories', entity: 'trajectory', table: 'trajectory', column: 'trajectoryId', inherit: () => ({}) },
   create: initiativeInput,
-  update: patchOf(initiativeInput),
+  update: initiativeUpdate,
   output: initiativeOutput,
   scopeOf: (_db, row) => Promise.resolve({ trajectoryId: String(row.trajectoryId), domainId: null }),
   permission: 'plan.edit',
+  // An initiative linked to an objective sits in that objective's domain: a link to a domain
+  // first and an objective later must not leave the two pointing at different domains.
+  authorize: async (db, access, { before, input }) => {
+    if (!input) return;
+    const merged = { ...before, ...input } as { domainId?: string | null; operationalObjectiveId?: string | null };
+    if (!merged.operationalObjectiveId || !merged.domainId) return;
+    const domainOfObjective = await objectiveDomainOf(db, access.principal.tenantId, access.trajectoryId, merged.operationalObjectiveId);
+    if (domainOfObjective && domainOfObjective !== merged.domainId) {
+      throw invalid([{ path: 'body.operationalObjectiveId', message: 'belongs to another domain than domainId' }]);
+    }
+  },
   refs: { domainId: 'domain', operationalObjectiveId: 'operationalObjective' },
   orderBy: ['name'],
   hasUpdatedAt: true,

@@ -3,7 +3,7 @@ import type { Db } from '../db/database';
 
 /** The facts the overview's rules work on; every query is scoped by tenant and trajectory. */
 export async function loadOverviewFacts(db: Db, tenantId: string, trajectoryId: string, now: Date) {
-  const [domains, actions, objectives, bodies, upcoming, lastSteering, people] = await Promise.all([
+  const [domains, actions, objectives, bodies, upcoming, lastSteering, people, indicators, initiatives] = await Promise.all([
     db
       .selectFrom('domain')
       .select(['id', 'name', 'approach', 'state'])
@@ -21,6 +21,7 @@ export async function loadOverviewFacts(db: Db, tenantId: string, trajectoryId: 
         'action.ownerId',
         'action.dueDate',
         'action.domainId',
+        'action.operationalObjectiveId',
         eb
           .exists(
             eb
@@ -55,6 +56,8 @@ export async function loadOverviewFacts(db: Db, tenantId: string, trajectoryId: 
         'body.domainId',
         eb.fn.count<number>(sql`distinct case when membership.role = 'parent' then membership.person_id end`).as('parents'),
         eb.fn.count<number>(sql`distinct case when membership.role = 'chair' then membership.person_id end`).as('chairs'),
+        eb.fn.count<number>(sql`distinct membership.person_id`).as('members'),
+        sql<string[]>`coalesce(array_agg(distinct membership.role) filter (where membership.role is not null), '{}')`.as('roles'),
       ])
       .where('body.tenantId', '=', tenantId)
       .where('body.trajectoryId', '=', trajectoryId)
@@ -111,8 +114,48 @@ export async function loadOverviewFacts(db: Db, tenantId: string, trajectoryId: 
         ),
       )
       .execute(),
+    // Per indicator, whether the evaluation has what it needs: a baseline and measurements.
+    db
+      .selectFrom('indicator')
+      .leftJoin('measurement', (j) => j.onRef('measurement.tenantId', '=', 'indicator.tenantId').onRef('measurement.indicatorId', '=', 'indicator.id'))
+      // At most one plan per indicator (unique), so the join keeps one row per measurement.
+      .leftJoin('measurementPlan as mp', (j) => j.onRef('mp.tenantId', '=', 'indicator.tenantId').onRef('mp.indicatorId', '=', 'indicator.id'))
+      .select((eb) => [
+        'indicator.id',
+        'indicator.actionId',
+        'indicator.kind',
+        'indicator.baseline',
+        'indicator.name',
+        'mp.id as planId',
+        'mp.frequency as planFrequency',
+        'mp.nextDueOn as planNextDueOn',
+        sql<string | null>`to_char(mp.created_at at time zone 'Europe/Brussels', 'YYYY-MM-DD')`.as('planCreatedOn'),
+        eb.fn.count<number>('measurement.id').as('measurements'),
+        eb.fn.max('measurement.measuredOn').as('lastMeasuredOn'),
+      ])
+      .where('indicator.tenantId', '=', tenantId)
+      .where('indicator.trajectoryId', '=', trajectoryId)
+      .groupBy(['indicator.id', 'indicator.actionId', 'indicator.kind', 'indicator.baseline', 'indicator.name', 'mp.id', 'mp.frequency', 'mp.nextDueOn', 'mp.createdAt'])
+      .execute(),
+    db
+      .selectFrom('initiative')
+      .select(['state', (eb) => eb.fn.countAll<number>().as('count')])
+      .where('tenantId', '=', tenantId)
+      .where('trajectoryId', '=', trajectoryId)
+      .groupBy('state')
+      .execute(),
   ]);
-  return { domains, actions, objectives, bodies, upcoming, lastSteeringMeeting: (lastSteering?.lastMet as Date | null | undefined) ?? null, people };
+  return {
+    domains,
+    actions,
+    objectives,
+    bodies,
+    upcoming,
+    lastSteeringMeeting: (lastSteering?.lastMet as Date | null | undefined) ?? null,
+    people,
+    indicators: indicators.map((i) => ({ ...i, lastMeasuredOn: (i.lastMeasuredOn as string | null) ?? null })),
+    initiativesByState: Object.fromEntries(initiatives.map((i) => [i.state, Number(i.count)])) as Record<string, number>,
+  };
 }
 
 export type OverviewFacts = Awaited<ReturnType<typeof loadOverviewFacts>>;

@@ -12,6 +12,14 @@ export interface TrajectoryValues {
   phaseProgress?: Record<string, PhaseState> | undefined;
   teamId?: string | null | undefined;
   reminderDaysBefore?: number | undefined;
+  policyDecidedOn?: string | null | undefined;
+  policyStaffFte?: number | null | undefined;
+  policyBudget?: number | null | undefined;
+  policyNote?: string | undefined;
+  coordinatorAppointedOn?: string | null | undefined;
+  coordinatorJobShare?: number | null | undefined;
+  facilitatorOrganisation?: string | undefined;
+  facilitatorEngagedOn?: string | null | undefined;
 }
 
 function toColumns(values: Partial<TrajectoryValues>) {

@@ -18,6 +18,27 @@ import {
   updateTrajectory,
 } from './trajectory-repository';
 
+/** Money and job fractions are stored as numeric(…,2): a third decimal would be rounded away silently. */
+const twoDecimals = (n: number) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6;
+const amount = (max: number) =>
+  z
+    .number({ message: 'must be a number' })
+    .min(0, 'must not be negative')
+    .max(max, `at most ${max}`)
+    .refine(twoDecimals, 'at most 2 decimals');
+
+/** Phase 1 (the college's decision) and phase 2 (the coordinator, the facilitator) as recorded. */
+export const phaseRecordFields = {
+  policyDecidedOn: dateOnly.nullable().optional().describe("the day the college decided to make child poverty a spearhead"),
+  policyStaffFte: amount(100).nullable().optional().describe('staff time freed by the decision, in full-time equivalents (0–100)'),
+  policyBudget: amount(999_999_999_999.99).nullable().optional().describe('budget freed by the decision, in euro (2 decimals)'),
+  policyNote: longText(2000).optional().describe('what else the decision says'),
+  coordinatorAppointedOn: dateOnly.nullable().optional().describe('the day the local coordinator was appointed'),
+  coordinatorJobShare: z.int().min(1, 'at least 1').max(100, 'at most 100').nullable().optional().describe("the coordinator's share of a full-time job, in %"),
+  facilitatorOrganisation: z.string().trim().max(200, 'at most 200 characters').optional().describe('the external facilitator\'s organisation, if any'),
+  facilitatorEngagedOn: dateOnly.nullable().optional().describe('since when the external facilitator guides the trajectory'),
+};
+
 const trajectoryFields = z
   .object({
     name: shortText(160),
@@ -27,9 +48,11 @@ const trajectoryFields = z
     mission: longText().optional(),
     vision: longText().optional(),
     qualityCriteria: z.array(z.enum(qualityCriteria)).max(qualityCriteria.length).optional(),
-    phaseProgress: z.partialRecord(z.enum(roadmapPhases), z.enum(phaseStates)).optional(),
+    // Kept for older clients only: the phase tracker (src/phases/) derives all ten states from the data and does not read it.
+    phaseProgress: z.partialRecord(z.enum(roadmapPhases), z.enum(phaseStates)).optional().describe('hand-ticked progress of older clients; the phases shown are derived (GET …/phases)'),
     teamId: z.string().max(200).nullable().optional(),
     reminderDaysBefore: z.int().min(0, 'at least 0').max(30, 'at most 30').optional(),
+    ...phaseRecordFields,
   })
   .strict();
 
@@ -64,6 +87,16 @@ export const trajectoryOutput = z.object({
   phaseProgress: z.record(z.string(), z.enum(phaseStates)),
   teamId: z.string().nullable(),
   reminderDaysBefore: z.int(),
+  policyDecidedOn: z.string().nullable(),
+  policyStaffFte: z.number().nullable(),
+  policyBudget: z.number().nullable(),
+  policyNote: z.string(),
+  coordinatorAppointedOn: z.string().nullable(),
+  coordinatorJobShare: z.int().nullable(),
+  facilitatorOrganisation: z.string(),
+  facilitatorEngagedOn: z.string().nullable(),
+  originTrajectoryId: uuid.nullable().describe('the policy period this one continues'),
+  closedAt: z.string().nullable().describe('when the next period started: from then on this one is read-only'),
   version: z.int(),
   roles: z.array(z.string()),
   permissions: z.array(z.enum(capabilities)).describe('what the caller may do in this trajectory; clients render from this'),

@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
 import { actionStatuses, type ActionStatus, type Measurement } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { statusColors } from './status';
@@ -147,5 +148,107 @@ export function LineChart({ name, unit, measurements, baseline, target }: { name
         </text>
       ) : null}
     </svg>
+  );
+}
+
+export interface ChartSeries {
+  key: string;
+  label: string;
+  points: { x: number; y: number }[];
+  /** The series the chart is about (the municipality): drawn thicker. */
+  emphasis?: boolean;
+}
+
+const useSeriesStyles = makeStyles({
+  legend: { display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, listStyle: 'none', margin: 0, padding: 0, fontSize: tokens.fontSizeBase200 },
+  legendItem: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  text: { fill: tokens.colorNeutralForeground2, fontSize: '12px' },
+  s0: { stroke: tokens.colorBrandForeground1, fill: 'none', strokeWidth: 3 },
+  s1: { stroke: tokens.colorPaletteDarkOrangeForeground1, fill: 'none', strokeWidth: 2, strokeDasharray: '7 4' },
+  s2: { stroke: tokens.colorPaletteGreenForeground1, fill: 'none', strokeWidth: 2, strokeDasharray: '2 3' },
+  s3: { stroke: tokens.colorNeutralForeground2, fill: 'none', strokeWidth: 2, strokeDasharray: '12 4 2 4' },
+  p0: { fill: tokens.colorBrandForeground1 },
+  p1: { fill: tokens.colorPaletteDarkOrangeForeground1 },
+  p2: { fill: tokens.colorPaletteGreenForeground1 },
+  p3: { fill: tokens.colorNeutralForeground2 },
+});
+
+const SH = 200;
+const SPAD = { left: 44, right: 12, top: 12, bottom: 24 };
+
+/**
+ * Several lines over the same years, e.g. a municipality beside its arrondissement, province and
+ * region. Each series has its own dash pattern as well as its own colour, so that the chart reads
+ * without colour too; `label` must carry the values for screen readers (the svg is one image).
+ */
+export function SeriesChart({ label, series, formatY, zeroBased = true }: { label: string; series: ChartSeries[]; formatY: (value: number) => string; zeroBased?: boolean }) {
+  const base = useStyles();
+  const styles = useSeriesStyles();
+  // Drawn at the width it gets, so that its labels keep their size on a phone and on a wide screen.
+  const box = useRef<HTMLDivElement>(null);
+  const [SW, setWidth] = useState(480);
+  useEffect(() => {
+    const element = box.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.max(240, Math.round(entry.contentRect.width)));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const lines = [styles.s0, styles.s1, styles.s2, styles.s3];
+  const dots = [styles.p0, styles.p1, styles.p2, styles.p3];
+  const all = series.flatMap((s) => s.points);
+  if (!all.length) return null;
+  const xs = [...new Set(all.map((p) => p.x))].sort((a, b) => a - b);
+  const ys = all.map((p) => p.y);
+  const rawLo = Math.min(...ys);
+  const rawHi = Math.max(...ys);
+  const span = rawHi - rawLo || Math.abs(rawHi) || 1;
+  const lo = zeroBased ? Math.min(0, rawLo) : rawLo - span * 0.15;
+  const hi = rawHi + span * 0.1;
+  const x0 = xs[0]!;
+  const x1 = xs.at(-1)!;
+  const x = (v: number) => SPAD.left + (x1 === x0 ? (SW - SPAD.left - SPAD.right) / 2 : ((v - x0) / (x1 - x0)) * (SW - SPAD.left - SPAD.right));
+  const y = (v: number) => SPAD.top + (1 - (v - lo) / (hi - lo)) * (SH - SPAD.top - SPAD.bottom);
+  const anchor = (n: number) => (xs.length > 1 && n === 0 ? 'start' : xs.length > 1 && n === xs.length - 1 ? 'end' : 'middle');
+  return (
+    <figure className={base.figure}>
+      <div ref={box}>
+        <svg viewBox={`0 0 ${SW} ${SH}`} width="100%" role="img" aria-label={label}>
+          <line className={base.axis} x1={SPAD.left} y1={SH - SPAD.bottom} x2={SW - SPAD.right} y2={SH - SPAD.bottom} />
+          <line className={base.axis} x1={SPAD.left} y1={SPAD.top} x2={SPAD.left} y2={SH - SPAD.bottom} />
+          <text className={styles.text} x={SPAD.left - 4} y={y(rawHi) + 4} textAnchor="end">
+            {formatY(rawHi)}
+          </text>
+          <text className={styles.text} x={SPAD.left - 4} y={y(zeroBased ? lo : rawLo) + 4} textAnchor="end">
+            {formatY(zeroBased ? lo : rawLo)}
+          </text>
+          {xs.map((v, n) => (
+            <text key={v} className={styles.text} x={x(v)} y={SH - 6} textAnchor={anchor(n)}>
+              {v}
+            </text>
+          ))}
+          {series.map((s, n) => (
+            <g key={s.key}>
+              {s.points.length > 1 ? <polyline className={lines[n % lines.length]} style={s.emphasis ? { strokeWidth: 3.5 } : undefined} points={s.points.map((p) => `${x(p.x)},${y(p.y)}`).join(' ')} /> : null}
+              {s.points.map((p) => (
+                <circle key={p.x} className={dots[n % dots.length]} cx={x(p.x)} cy={y(p.y)} r={s.emphasis ? 4 : 3} />
+              ))}
+            </g>
+          ))}
+        </svg>
+      </div>
+      <ul className={styles.legend} aria-hidden="true">
+        {series.map((s, n) => (
+          <li key={s.key} className={styles.legendItem}>
+            <svg width="28" height="10" aria-hidden="true">
+              <line className={lines[n % lines.length]} x1="1" y1="5" x2="27" y2="5" />
+            </svg>
+            {s.label}
+          </li>
+        ))}
+      </ul>
+    </figure>
   );
 }
