@@ -4,6 +4,7 @@ import type { Db } from '../src/db/database';
 import { AppError } from '../src/http/problems';
 import { createOverviewService } from '../src/overview/overview-service';
 import { openStatuses } from '../src/shared/enums';
+import { createSteeringService } from '../src/steering-sessions/steering-service';
 import { createTrajectoryService } from '../src/trajectories/trajectory-service';
 import { parseCommand, type Command } from './commands';
 import { packCards, type Card } from './cards/elements';
@@ -15,8 +16,10 @@ import type { ConversationKind } from './data/bot-tables';
 import { rememberConversation, setConversationInstalled, upsertBotUser, upsertConversation } from './data/bot-repository';
 import { errorResponse, type HandlerServices } from './handlers/handler';
 import { cardHandlers } from './handlers/index';
+import { createQuestionnaireService } from '../src/questionnaires/questionnaire-service';
 import { langOf, texts, type Lang } from './i18n/texts';
 import { createActionViews } from './services/action-views';
+import { createMeasurementViews } from './services/measurement-views';
 import { createReminderPreferences } from './services/reminder-preferences';
 import type { BotLogic, IncomingTurn } from './transport/conversation-reference';
 
@@ -62,7 +65,7 @@ export function createKansrijkBot(deps: BotDeps): BotLogic {
   const reminders = createReminderPreferences(db);
   const trajectories = createTrajectoryService(db);
   const overview = createOverviewService(db);
-  const services: HandlerServices = { actions: deps.actions, views, reminders };
+  const services: HandlerServices = { actions: deps.actions, views, reminders, steering: createSteeringService(db), questionnaires: createQuestionnaireService(db), measurements: createMeasurementViews(db) };
   const log = deps.log ?? (() => undefined);
 
   async function remember(turn: IncomingTurn): Promise<void> {

@@ -5,13 +5,22 @@ import { AppError } from '../../src/http/problems';
 import type { Card } from '../cards/elements';
 import { texts, type Lang } from '../i18n/texts';
 import type { ActionViews } from '../services/action-views';
+import type { MeasurementViews } from '../services/measurement-views';
 import type { ReminderPreferences } from '../services/reminder-preferences';
+import type { QuestionnaireService } from '../../src/questionnaires/questionnaire-service';
+import type { SteeringService } from '../../src/steering-sessions/steering-service';
 import type { CardActionResponse } from '../transport/conversation-reference';
 
 export interface HandlerServices {
   actions: ActionService;
   views: ActionViews;
   reminders: ReminderPreferences;
+  /** The measurement card: a due indicator's value (issue 14). */
+  measurements: MeasurementViews;
+  /** The homework card's answers (steering-group meetings 1–2). */
+  steering: SteeringService;
+  /** Result and satisfaction questionnaires answered on their card. */
+  questionnaires: QuestionnaireService;
   /** Optional: tell the work group's channel that an action moved (best effort). */
   notifyChange?: ((principal: Principal, actionId: string) => Promise<void>) | undefined;
 }

@@ -2,11 +2,15 @@ import type { Db } from '../../src/db/database';
 import type { DeliveryOutcome, FollowUpDelivery, FollowUpMessenger } from '../../src/follow-ups/follow-up-service';
 import { actionCard } from '../cards/action-card';
 import type { Card } from '../cards/elements';
+import { homeworkCard } from '../cards/homework-card';
 import { steeringRequestCard } from '../cards/steering-request-card';
 import { findMeeting, loadDeliveryFacts, openActionsOfPerson, setPersonalConversation, upsertConversation, type DeliveryFacts } from '../data/bot-repository';
 import { daysBetween } from '../../src/follow-ups/calendar';
+import { AppError } from '../../src/http/problems';
+import { createSteeringService } from '../../src/steering-sessions/steering-service';
 import { formatDate, texts, type Lang } from '../i18n/texts';
 import { mayReport, viewOf } from '../services/action-views';
+import { createMeasurementViews } from '../services/measurement-views';
 import { DeliveryError, type ProactiveTransport } from '../transport/bot-framework';
 import type { StoredReference } from '../transport/conversation-reference';
 import { backoffMs, conversationWindows, SlidingWindowLimiter, tenantWindows } from './teams-rate-limits';
@@ -38,6 +42,8 @@ export function createFollowUpMessenger(db: Db, transport: ProactiveTransport, o
   const limiter = options.limiter ?? new SlidingWindowLimiter();
   const maxAttempts = options.maxAttempts ?? 5;
   const maxWaitMs = options.maxWaitMs ?? 60_000;
+  const steering = createSteeringService(db);
+  const measurements = createMeasurementViews(db);
 
   async function prepare(items: FollowUpDelivery[]): Promise<Prepared> {
     const prepared: Prepared = new Map();
@@ -52,6 +58,19 @@ export function createFollowUpMessenger(db: Db, transport: ProactiveTransport, o
 
   async function buildCard(item: FollowUpDelivery, prepared: Prepared, aadObjectId: string, lang: Lang): Promise<Card | undefined> {
     const t = texts[lang];
+    if (item.measurementPlanId) {
+      // Built as the measurer sees it: the inputs only if they may record the value.
+      try {
+        return await measurements.card({ tenantId: item.tenantId, userId: aadObjectId, name: '' }, item.measurementPlanId, lang, { followUpId: item.id }, item.today);
+      } catch (error) {
+        if (error instanceof AppError && error.status === 404) return undefined;
+        throw error;
+      }
+    }
+    if (item.kind === 'homework') {
+      const facts = await steering.homeworkCardFacts(item.tenantId, item.trajectoryId, item.personId);
+      return facts && homeworkCard({ lang, trajectoryId: item.trajectoryId, ...facts, followUpId: item.id });
+    }
     if (item.kind === 'steering_group') {
       const meeting = item.meetingId ? await findMeeting(db, item.tenantId, item.meetingId) : undefined;
       if (!meeting) return undefined;

@@ -6,7 +6,7 @@ import { actorOf, auditCreate, auditDelete, updateEntry } from '../audit/audit';
 import type { Db } from '../db/database';
 import { AppError, forbidden, invalid, notFound, preconditionFailed, type FieldProblem } from '../http/problems';
 import { actionStatuses, sevenB } from '../shared/enums';
-import { dateOnly, longText, position, publicRow, shortText, uuid } from '../shared/schemas';
+import { adjustmentFields, adjustmentOutputFields, dateOnly, longText, position, publicRow, reasonGiven, reasonIssue, shortText, uuid } from '../shared/schemas';
 import { brusselsDate } from '../shared/time';
 import {
   deleteAction,
@@ -40,13 +40,14 @@ const actionFields = {
   evaluationMethod: longText(2000).optional(),
   sevenB: z.array(z.enum(sevenB)).max(7).optional(),
   position: position.optional(),
+  ...adjustmentFields,
 };
 
 const datesInOrder = (a: { startDate?: string | null | undefined; dueDate?: string | null | undefined }) =>
   !a.startDate || !a.dueDate || a.dueDate >= a.startDate;
 const datesIssue = { message: 'must not be before startDate', path: ['dueDate'] };
 
-export const actionInput = z.object(actionFields).strict().refine(datesInOrder, datesIssue);
+export const actionInput = z.object(actionFields).strict().refine(datesInOrder, datesIssue).refine(reasonGiven, reasonIssue);
 
 export const actionPatch = z
   .object({
@@ -57,7 +58,8 @@ export const actionPatch = z
     progressNote: longText(2000).optional(),
   })
   .strict()
-  .refine((v) => Object.keys(v).length > 0, { message: 'give at least one field to change' });
+  .refine((v) => Object.keys(v).length > 0, { message: 'give at least one field to change' })
+  .refine(reasonGiven, reasonIssue);
 
 export type ActionPatch = z.output<typeof actionPatch>;
 
@@ -83,6 +85,7 @@ export const actionOutput = z.object({
   evaluationMethod: z.string(),
   sevenB: z.array(z.string()),
   position: z.int(),
+  ...adjustmentOutputFields,
   version: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),

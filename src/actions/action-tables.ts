@@ -23,6 +23,10 @@ export interface ActionTable {
   evaluationMethod: Text;
   sevenB: TextArray;
   position: ColumnType<number, number | undefined, number>;
+  /** The row this one continues in the previous policy period (src/periods/). */
+  originId: ColumnType<string | null, string | null | undefined, never>;
+  adjustment: ColumnType<string | null, string | null | undefined, string | null>;
+  adjustmentReason: ColumnType<string, string | undefined, string>;
   version: ColumnType<number, never, number>;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;

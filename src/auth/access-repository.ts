@@ -7,6 +7,8 @@ export interface AccessRow {
   role: string | null;
   kind: string | null;
   domainId: string | null;
+  /** The trajectory is a closed policy period: read-only for everyone. */
+  closed: boolean;
 }
 
 /**
@@ -40,6 +42,10 @@ function accessRowsFrom(tenantId: string, userId: string, trajectoryId: RawBuild
 const ownsActions = (trajectoryId: RawBuilder<unknown>) =>
   sql`exists (select 1 from action owned where owned.tenant_id = p.tenant_id and owned.trajectory_id = ${trajectoryId} and owned.owner_id = p.id)`;
 
+// Asked per row rather than joined: the rows come from a union that has no trajectory row in it.
+const closedPeriod = (trajectoryId: RawBuilder<unknown>) =>
+  sql`exists (select 1 from trajectory period where period.tenant_id = p.tenant_id and period.id = ${trajectoryId} and period.closed_at is not null)`;
+
 /** One round trip. */
 export async function findAccessRows(db: Db, tenantId: string, userId: string, trajectoryId: string): Promise<AccessRow[]> {
   const trajectory = sql`${trajectoryId}::uuid`;
@@ -47,7 +53,7 @@ export async function findAccessRows(db: Db, tenantId: string, userId: string, t
     tenantId,
     userId,
     trajectory,
-    sql`p.id as "personId", ${ownsActions(trajectory)} as "ownsActions", p.role, p.kind, p.domain_id as "domainId"`,
+    sql`p.id as "personId", ${ownsActions(trajectory)} as "ownsActions", p.role, p.kind, p.domain_id as "domainId", ${closedPeriod(trajectory)} as "closed"`,
   )}`.execute(db);
   return rows;
 }
@@ -62,7 +68,7 @@ export async function findAccessRowsOfAllTrajectories(db: Db, tenantId: string, 
       tenantId,
       userId,
       trajectory,
-      sql`p.id as "personId", ${ownsActions(trajectory)} as "ownsActions", p.role, p.kind, p.domain_id as "domainId"`,
+      sql`p.id as "personId", ${ownsActions(trajectory)} as "ownsActions", p.role, p.kind, p.domain_id as "domainId", ${closedPeriod(trajectory)} as "closed"`,
     )}) a
     where t.tenant_id = ${tenantId}`.execute(db);
   return rows;
@@ -73,6 +79,6 @@ export async function findAccessRowsOfAllTrajectories(db: Db, tenantId: string, 
  * row and the right to it then cost one round trip instead of two.
  */
 export function accessRowsJson(tenantId: string, userId: string, trajectoryId: RawBuilder<unknown>): RawBuilder<AccessRow[]> {
-  const row = sql`json_build_object('personId', p.id, 'ownsActions', ${ownsActions(trajectoryId)}, 'role', p.role, 'kind', p.kind, 'domainId', p.domain_id)`;
+  const row = sql`json_build_object('personId', p.id, 'ownsActions', ${ownsActions(trajectoryId)}, 'role', p.role, 'kind', p.kind, 'domainId', p.domain_id, 'closed', ${closedPeriod(trajectoryId)})`;
   return sql<AccessRow[]>`coalesce((${accessRowsFrom(tenantId, userId, trajectoryId, sql`json_agg(${row})`)}), '[]'::json)`;
 }

@@ -20,6 +20,8 @@ export interface TrajectoryAccess {
   roles: ReadonlySet<PolicyRole>;
   /** Domains whose work group the user belongs to. */
   workGroupDomains: ReadonlySet<string>;
+  /** A closed policy period: its plan, bodies and memberships are history and stay as they were. */
+  closed: boolean;
 }
 
 export async function loadAccess(db: Db, principal: Principal, trajectoryId: string): Promise<TrajectoryAccess> {
@@ -61,6 +63,7 @@ export function accessFromRows(principal: Principal, trajectoryId: string, rows:
     personId: rows.find((r) => r.personId)?.personId ?? null,
     roles,
     workGroupDomains,
+    closed: rows.some((r) => r.closed),
   };
 }
 
@@ -86,8 +89,28 @@ const boundTo: Partial<Record<PolicyRole, (access: TrajectoryAccess, place: Plac
   trusted_person: (access, place) => access.personId !== null && place.trustedPersonId === access.personId,
 };
 
+/**
+ * What a closed policy period still allows: reading it, deleting it, and what concerns people
+ * rather than the plan (people are tenant-wide: their details and reminders go on in the next
+ * period, so an old period must not freeze them).
+ */
+const openInClosedPeriod: ReadonlySet<Capability> = new Set([
+  'trajectory.read',
+  'trajectory.delete',
+  'tenant.admins',
+  'person.link',
+  'people.read',
+  'people.edit',
+  'contact.read',
+  'contact.edit',
+  'person.trust',
+  'audit.read',
+  'questionnaire.answers_read',
+]);
+
 /** The one permission check: does this user hold the capability here? */
 export function can(access: TrajectoryAccess, capability: Capability, place: Place = {}): boolean {
+  if (access.closed && !openInClosedPeriod.has(capability)) return false;
   const bound = placeBoundCapabilities.has(capability);
   return grants[capability].some((role) => access.roles.has(role) && (!bound || (boundTo[role]?.(access, place) ?? true)));
 }
@@ -109,6 +132,8 @@ export function assertRead(access: TrajectoryAccess, what = `trajectory ${access
   if (!canRead(access)) throw notFound(what);
 }
 
+const closedPeriodRefusal = 'This policy period is closed and stays as it was; make the change in the next period';
+
 const refusals: Record<Capability, string> = {
   'trajectory.create': 'Only a Kansrijk administrator of your organisation may start a trajectory',
   'trajectory.delete': 'Only a Kansrijk administrator may delete a trajectory',
@@ -128,10 +153,15 @@ const refusals: Record<Capability, string> = {
   'membership.grant': 'Only the coordinator, the chair, the facilitator and an administrator may change memberships',
   'membership.grant_lead': 'Only the coordinator and an administrator may grant or take away this role',
   'audit.read': 'Only the coordinator, the chair, the facilitator and an administrator may read the audit log',
+  'signal.record': "Only the coordinator and the group's trusted person may record the signal group's verdicts",
+  'period.start': 'Only the coordinator and an administrator may start the next policy period',
+  'questionnaire.answers_read': 'Only the coordinator reads single answers; everyone else sees the totals',
+  'questionnaire.invite': "Only the coordinator and parents' trusted persons hand out answer links",
 };
 
 /** 404 for a non-member, 403 for a member without the capability. */
 export function assertCan(access: TrajectoryAccess, capability: Capability, place: Place = {}): void {
   assertRead(access);
-  if (!can(access, capability, place)) throw forbidden(refusals[capability]);
+  if (can(access, capability, place)) return;
+  throw forbidden(access.closed && !openInClosedPeriod.has(capability) ? closedPeriodRefusal : refusals[capability]);
 }

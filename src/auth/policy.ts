@@ -41,6 +41,10 @@ export const capabilities = [
   'membership.grant',
   'membership.grant_lead',
   'audit.read',
+  'signal.record',
+  'period.start',
+  'questionnaire.answers_read',
+  'questionnaire.invite',
 ] as const;
 export type Capability = (typeof capabilities)[number];
 
@@ -71,6 +75,13 @@ export const grants: Readonly<Record<Capability, readonly PolicyRole[]>> = {
   'membership.grant': ['admin', ...steering],
   'membership.grant_lead': ['admin', 'coordinator'],
   'audit.read': ['admin', ...steering],
+  // Parents have no write rights: the signal group's verdict is written down on its behalf.
+  'signal.record': ['coordinator', 'trusted_person'],
+  'period.start': ['admin', 'coordinator'],
+  // Single answers can point at a parent: only the coordinator, the parents' contact point, reads them.
+  'questionnaire.answers_read': ['coordinator'],
+  // A one-time link lets its holder answer once without an account: handed out by who keeps in touch with parents.
+  'questionnaire.invite': ['coordinator', 'trusted_person'],
 };
 
 /**

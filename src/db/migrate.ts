@@ -9,6 +9,9 @@ import * as contextIndicators from './migrations/0006-context-indicators';
 import * as initiativeInventory from './migrations/0007-initiative-inventory';
 import * as focusGroups from './migrations/0008-focus-groups';
 import * as steeringSessions from './migrations/0009-steering-sessions';
+import * as measurementPlans from './migrations/0010-measurement-plans';
+import * as questionnaires from './migrations/0011-questionnaires';
+import * as policyPeriods from './migrations/0012-policy-periods';
 
 /** Listed in code rather than read from disk so that compiled, bundled and test runs agree. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +24,9 @@ const migrations: Record<string, Migration> = {
   '0007-initiative-inventory': initiativeInventory,
   '0008-focus-groups': focusGroups,
   '0009-steering-sessions': steeringSessions,
+  '0010-measurement-plans': measurementPlans,
+  '0011-questionnaires': questionnaires,
+  '0012-policy-periods': policyPeriods,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

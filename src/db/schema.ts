@@ -1,15 +1,21 @@
 import type { ActionTable, ActionUpdateTable } from '../actions/action-tables';
 import type { AuditLogTable } from '../audit/audit-table';
 import type { BotConversationTable, BotUserTable } from '../../bot/data/bot-tables';
+import type { ContextValueTable } from '../context-indicators/context-table';
 import type { FollowUpTable } from '../follow-ups/follow-up-table';
+import type { FocusGroupProposalTable, FocusGroupTable } from '../focus-groups/focus-group-table';
 import type { DomainTable } from '../domains/domain-table';
 import type { IndicatorTable, MeasurementTable } from '../indicators/indicator-tables';
 import type { InitiativeTable } from '../initiatives/initiative-table';
+import type { MeasurementPlanTable } from '../measurement-plans/measurement-plan-table';
 import type { MeetingTable } from '../meetings/meeting-table';
 import type { OperationalObjectiveTable, StrategicObjectiveTable } from '../objectives/objective-tables';
 import type { BodyTable, MembershipTable, PersonTable } from '../people/people-tables';
 import type { PlanChangeTable } from '../plan/plan-change-table';
+import type { SignalVerdictTable } from '../signal-verdicts/signal-verdict-table';
+import type { QuestionnaireLinkTable, QuestionnaireParticipationTable, QuestionnaireResponseTable, QuestionnaireTable } from '../questionnaires/questionnaire-tables';
 import type { TenantAdminTable, TenantTable } from '../tenants/tenant-table';
+import type { SteeringHomeworkAnswerTable, SteeringSessionTable } from '../steering-sessions/steering-table';
 import type { TrajectoryTable } from '../trajectories/trajectory-table';
 
 /** Kysely's view of the database; slices own their table types, this only lists them. */
@@ -28,10 +34,21 @@ export interface Database {
   actionUpdate: ActionUpdateTable;
   indicator: IndicatorTable;
   measurement: MeasurementTable;
+  measurementPlan: MeasurementPlanTable;
+  signalVerdict: SignalVerdictTable;
   initiative: InitiativeTable;
   meeting: MeetingTable;
   auditLog: AuditLogTable;
   botConversation: BotConversationTable;
   botUser: BotUserTable;
   followUp: FollowUpTable;
+  steeringSession: SteeringSessionTable;
+  steeringHomeworkAnswer: SteeringHomeworkAnswerTable;
+  focusGroup: FocusGroupTable;
+  focusGroupProposal: FocusGroupProposalTable;
+  contextValue: ContextValueTable;
+  questionnaire: QuestionnaireTable;
+  questionnaireResponse: QuestionnaireResponseTable;
+  questionnaireParticipation: QuestionnaireParticipationTable;
+  questionnaireLink: QuestionnaireLinkTable;
 }

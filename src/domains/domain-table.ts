@@ -11,5 +11,7 @@ export interface DomainTable {
   state: ColumnType<string, string | undefined, string>;
   position: ColumnType<number, number | undefined, number>;
   createdAt: CreatedAt;
+  /** The row this one continues in the previous policy period (src/periods/). */
+  originId: ColumnType<string | null, string | null | undefined, never>;
   updatedAt: UpdatedAt;
 }

@@ -1,6 +1,8 @@
 import { sql, type Selectable } from 'kysely';
 import { prepared, type Db } from '../db/database';
 import { openStatuses } from '../shared/enums';
+import { dueOn } from '../measurement-plans/due-date';
+import { loadPlansForFollowUp } from '../measurement-plans/measurement-plan-repository';
 import { TIME_ZONE } from '../shared/time';
 import type { FollowUpState, FollowUpTable } from './follow-up-table';
 import type { Occasion, PlanningFacts, ReminderLevel } from './planner';
@@ -14,7 +16,8 @@ export async function listTenantIds(db: Db): Promise<string[]> {
 export async function loadPlanningFacts(db: Db, tenantIds: string[], today: string, horizon: string): Promise<Map<string, PlanningFacts>> {
   const tenants = sql<string>`any(${tenantIds}::text[])`;
   const [trajectories, actions, people, meetings] = await Promise.all([
-    db.selectFrom('trajectory').select(['tenantId', 'id', 'reminderDaysBefore']).where('tenantId', '=', tenants).execute(),
+    // A closed policy period is history: its actions and meetings get no follow-ups.
+    db.selectFrom('trajectory').select(['tenantId', 'id', 'reminderDaysBefore']).where('tenantId', '=', tenants).where('closedAt', 'is', null).execute(),
     db
       .selectFrom('action')
       .select(['tenantId', 'id', 'trajectoryId', 'ownerId', 'dueDate', 'status'])
@@ -33,12 +36,17 @@ export async function loadPlanningFacts(db: Db, tenantIds: string[], today: stri
       .where(sql<boolean>`(meeting.starts_at at time zone ${TIME_ZONE})::date between ${today}::date and ${horizon}::date`)
       .execute(),
   ]);
-  const facts = new Map<string, PlanningFacts>(tenantIds.map((id) => [id, { trajectories: [], actions: [], reminders: new Map(), meetings: [] }]));
+  // The measurement plans are read through their own slice (one more query, whatever the number of tenants).
+  const plans = await loadPlansForFollowUp(db, tenantIds);
+  const facts = new Map<string, PlanningFacts>(tenantIds.map((id) => [id, { trajectories: [], actions: [], reminders: new Map(), meetings: [], measurements: [] }]));
   const of = (tenantId: string): PlanningFacts => facts.get(tenantId)!;
   for (const { tenantId, ...t } of trajectories) of(tenantId).trajectories.push(t);
   for (const { tenantId, ...a } of actions) of(tenantId).actions.push({ ...a, ownerId: a.ownerId! });
   for (const p of people) of(p.tenantId).reminders.set(p.id, p.reminders as ReminderLevel);
   for (const { tenantId, ...m } of meetings) of(tenantId).meetings.push(m);
+  for (const p of plans) {
+    of(p.tenantId).measurements!.push({ planId: p.id, trajectoryId: p.trajectoryId, measurerId: p.measurerId, dueOn: dueOn(p, p.lastMeasuredOn) });
+  }
   return facts;
 }
 
@@ -50,11 +58,11 @@ export async function insertOccasions(db: Db, occasions: (Occasion & { tenantId:
   if (!occasions.length) return 0;
   const column = <K extends keyof Occasion | 'tenantId'>(key: K) => occasions.map((o) => o[key]);
   const result = await sql`
-    insert into follow_up (tenant_id, trajectory_id, person_id, subject_id, action_id, meeting_id, kind, occasion, priority, not_before)
+    insert into follow_up (tenant_id, trajectory_id, person_id, subject_id, action_id, meeting_id, kind, occasion, priority, measurement_plan_id, not_before)
     select o.*, ${notBefore}::timestamptz
     from unnest(${column('tenantId')}::text[], ${column('trajectoryId')}::uuid[], ${column('personId')}::uuid[], ${column('subjectId')}::uuid[],
                 ${column('actionId')}::uuid[], ${column('meetingId')}::uuid[], ${column('kind')}::text[], ${column('occasion')}::text[],
-                ${column('priority')}::int[]) as o
+                ${column('priority')}::int[], ${occasions.map((o) => o.measurementPlanId ?? null)}::uuid[]) as o
     on conflict (tenant_id, person_id, subject_id, occasion) do nothing`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
@@ -97,7 +105,7 @@ export async function claimBatch(db: Db, tenantId: string, now: Date, workerId: 
 async function claimAmong(db: Db, tenantId: string, now: Date, workerId: string, caps: Caps, max: number, scan: number | null) {
   const claimed = await sql<ClaimedRow>`
     with ready as (
-      select c.tenant_id, c.id, c.person_id, c.action_id, c.meeting_id, c.priority, c.not_before
+      select c.tenant_id, c.id, c.person_id, c.action_id, c.meeting_id, c.measurement_plan_id, c.priority, c.not_before
       from follow_up c
       where c.tenant_id = ${tenantId} and c.state = 'pending' and c.not_before <= ${now}
       order by c.priority, c.not_before, c.id
@@ -114,7 +122,7 @@ async function claimAmong(db: Db, tenantId: string, now: Date, workerId: string,
       where p.tenant_id = ${tenantId} and p.id in (select person_id from ready)
     ),
     pick as (
-      select r.tenant_id, r.id, r.action_id, r.meeting_id, room.reminders
+      select r.tenant_id, r.id, r.action_id, r.meeting_id, r.measurement_plan_id, room.reminders
       from (
         select ready.*, row_number() over (partition by ready.person_id order by ready.priority, ready.not_before, ready.id) as nth
         from ready
@@ -130,10 +138,14 @@ async function claimAmong(db: Db, tenantId: string, now: Date, workerId: string,
       left join action a on a.tenant_id = pick.tenant_id and a.id = pick.action_id
       left join trajectory t on t.tenant_id = a.tenant_id and t.id = a.trajectory_id
       left join meeting m on m.tenant_id = pick.tenant_id and m.id = pick.meeting_id
+      left join measurement_plan mp on mp.tenant_id = pick.tenant_id and mp.id = pick.measurement_plan_id
     where f.tenant_id = pick.tenant_id and f.id = pick.id and f.state = 'pending'
     returning f.*, pick.reminders,
       a.status as action_status, a.due_date as action_due_date, a.owner_id as action_owner_id, t.reminder_days_before as days_before,
-      m.state as meeting_state, to_char(m.starts_at at time zone ${TIME_ZONE}, 'YYYY-MM-DD') as meeting_date
+      m.state as meeting_state, to_char(m.starts_at at time zone ${TIME_ZONE}, 'YYYY-MM-DD') as meeting_date,
+      mp.measurer_id as plan_measurer_id, mp.frequency as plan_frequency, to_char(mp.next_due_on, 'YYYY-MM-DD') as plan_next_due_on,
+      to_char(mp.created_at at time zone ${TIME_ZONE}, 'YYYY-MM-DD') as plan_created_on,
+      (select to_char(max(ms.measured_on), 'YYYY-MM-DD') from measurement ms where ms.tenant_id = mp.tenant_id and ms.indicator_id = mp.indicator_id) as plan_last_measured_on
     ${prepared}`.execute(db);
   return claimed.rows;
 }
@@ -147,6 +159,12 @@ export type ClaimedRow = Selectable<FollowUpTable> & {
   daysBefore: number | null;
   meetingState: string | null;
   meetingDate: string | null;
+  /** The measurement plan a measurement reminder is about (null for other reminders, or when it is gone). */
+  planMeasurerId: string | null;
+  planFrequency: string | null;
+  planNextDueOn: string | null;
+  planCreatedOn: string | null;
+  planLastMeasuredOn: string | null;
 };
 
 /** What became of a claimed reminder, as the sent log records it. */

@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { DatabaseConnection } from '../db/database-connection';
 import { TIME_ZONE } from '../shared/time';
+import { measureJob } from '../telemetry/job-metrics';
 import type { FollowUpService } from './follow-up-service';
 
 export const TICK_QUEUE = 'kansrijk-follow-ups-tick';
@@ -93,13 +94,15 @@ export function createFollowUpRunner(options: FollowUpRunnerOptions): FollowUpRu
       for (const queue of QUEUES) await boss.createQueue(queue.name, queue);
       await boss.schedule(TICK_QUEUE, options.cron ?? '*/5 * * * *', {}, { tz: TIME_ZONE });
       const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
-      tickWorker = await boss.work(TICK_QUEUE, polling, async () => tick());
+      tickWorker = await boss.work(TICK_QUEUE, polling, async () => measureJob('follow-up.tick', tick));
       for (let i = 0; i < (options.concurrency ?? DEFAULT_TENANT_CONCURRENCY); i++) {
         const self: { id?: string } = {};
         self.id = await boss.work<{ tenantId: string }>(DISPATCH_QUEUE, { ...polling, batchSize: 1 }, async ([job]) => {
           if (!job) return;
           try {
-            await service.dispatchTenant(job.data.tenantId, { shouldStop: () => stopping });
+            await measureJob('follow-up.dispatch', () => service.dispatchTenant(job.data.tenantId, { shouldStop: () => stopping }), {
+              'kansrijk.tenant_id': job.data.tenantId,
+            });
           } finally {
             // pg-boss would otherwise sleep out the polling interval after every job, so an
             // instance would get through only `concurrency` tenants per interval: go on at once.

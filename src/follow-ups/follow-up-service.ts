@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { dueOn } from '../measurement-plans/due-date';
 import { brusselsDate } from '../shared/time';
 import { addDays, isInSendWindow, nextSendWindow, officeHours, startOfBrusselsDay, type SendWindow } from './calendar';
 import type { Clock } from './clock';
@@ -27,6 +28,8 @@ export interface FollowUpDelivery {
   occasion: string;
   actionId: string | null;
   meetingId: string | null;
+  /** Set for a measurement that is due: the card asks for its value. */
+  measurementPlanId?: string | null;
   today: string;
 }
 
@@ -85,6 +88,13 @@ function stateOf(row: ClaimedRow): Parameters<typeof stillCurrent>[1] {
         ? { status: row.actionStatus, dueDate: row.actionDueDate, ownerId: row.actionOwnerId, daysBefore: row.daysBefore }
         : undefined,
     meeting: row.meetingState !== null && row.meetingDate !== null ? { state: row.meetingState, date: row.meetingDate } : undefined,
+    measurement:
+      row.planFrequency !== null && row.planCreatedOn !== null
+        ? {
+            measurerId: row.planMeasurerId,
+            dueOn: dueOn({ frequency: row.planFrequency, nextDueOn: row.planNextDueOn, createdOn: row.planCreatedOn }, row.planLastMeasuredOn),
+          }
+        : undefined,
   };
 }
 
@@ -98,6 +108,7 @@ function deliveryOf(row: ClaimedRow, today: string): FollowUpDelivery {
     occasion: row.occasion,
     actionId: row.actionId,
     meetingId: row.meetingId,
+    measurementPlanId: row.measurementPlanId,
     today,
   };
 }

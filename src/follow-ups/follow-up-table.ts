@@ -1,7 +1,8 @@
 import type { ColumnType } from 'kysely';
 import type { CreatedAt, Id } from '../db/columns';
 
-export const followUpKinds = ['before_due', 'due', 'overdue', 'steering_group'] as const;
+/** 'homework': the card a coordinator sends between steering-group meetings 1 and 2 (src/steering-sessions). */
+export const followUpKinds = ['before_due', 'due', 'overdue', 'steering_group', 'homework'] as const;
 export type FollowUpKind = (typeof followUpKinds)[number];
 export const followUpStates = ['pending', 'sending', 'sent', 'skipped', 'failed', 'uncertain'] as const;
 export type FollowUpState = (typeof followUpStates)[number];
@@ -20,6 +21,8 @@ export interface FollowUpTable {
   subjectId: string;
   actionId: string | null;
   meetingId: string | null;
+  /** A measurement that is due (kind 'due' or 'overdue' about a measurement plan, not an action). */
+  measurementPlanId: ColumnType<string | null, string | null | undefined, string | null>;
   kind: FollowUpKind;
   occasion: string;
   priority: number;

@@ -5,8 +5,8 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config } from '../config/config';
 import { AppError } from './problems';
 
-/** The API, the bot endpoint (under /api/) and the dev sign-in; not /healthz, not the static tabs. */
-const LIMITED_PREFIXES = ['/api/', '/dev/'];
+/** The API, the bot endpoint (under /api/), the dev sign-in and the public answer form (/q/); not /healthz, not the static tabs. */
+const LIMITED_PREFIXES = ['/api/', '/dev/', '/q/'];
 const WINDOW_SECONDS = 60;
 // Claims longer than any Entra id or dev id are not worth a key of their own: the IP limit covers them.
 const MAX_CLAIM_LENGTH = 100;

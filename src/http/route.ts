@@ -149,6 +149,7 @@ const statusText: Record<number, string> = {
   404: 'Unknown id, or one of another tenant',
   409: 'Conflicts with existing data',
   412: 'If-Match does not match the current ETag; nothing was changed',
+  413: 'The file or the request body is too large',
   428: 'If-Match is required',
 };
 

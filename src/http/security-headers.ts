@@ -46,6 +46,15 @@ const defaultContentSecurityPolicy = {
   'frame-ancestors': ["'none'"],
 };
 
+/**
+ * The public answer form of a one-time questionnaire link (/q/...): nothing to run and nothing
+ * to frame, like the default, but its one form posts back to this server.
+ */
+export const publicFormHelmet: FastifyHelmetOptions = {
+  contentSecurityPolicy: { useDefaults: false, directives: { ...defaultContentSecurityPolicy, 'form-action': ["'self'"] } },
+  frameguard: { action: 'deny' },
+};
+
 const defaults: FastifyHelmetOptions = {
   global: true,
   contentSecurityPolicy: { useDefaults: false, directives: defaultContentSecurityPolicy },

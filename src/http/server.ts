@@ -6,8 +6,8 @@ import path from 'node:path';
 import { constants as zlibConstants } from 'node:zlib';
 import { registerActionRoutes } from '../actions/action-routes';
 import { createActionService, type ActionService } from '../actions/action-service';
-import { registerBot } from '../../bot/register-bot';
 import { registerAuditRoutes } from '../audit/audit-routes';
+import { registerContextRoutes } from '../context-indicators/context-routes';
 import { registerLegalPages } from '../legal/legal-pages';
 import { registerDevRoutes } from '../auth/dev-routes';
 import type { Principal } from '../auth/principal';
@@ -16,20 +16,31 @@ import type { Config } from '../config/config';
 import type { Db } from '../db/database';
 import type { PostgresStatus } from '../db/embedded-postgres';
 import { domainResource } from '../domains/domain-resource';
+import { registerFocusGroupRoutes } from '../focus-groups/focus-group-routes';
 import { registerHealthRoutes } from '../health/health-routes';
 import { indicatorResource, measurementResource } from '../indicators/indicator-resources';
 import { initiativeResource } from '../initiatives/initiative-resource';
+import { registerInitiativeRoutes } from '../initiatives/initiative-routes';
+import { registerMeasurementPlanRoutes } from '../measurement-plans/measurement-plan-routes';
 import { meetingResource } from '../meetings/meeting-resource';
 import { operationalObjectiveResource, strategicObjectiveResource } from '../objectives/objective-resources';
 import { registerOverviewRoutes } from '../overview/overview-routes';
+import { registerPhaseRoutes } from '../phases/phase-routes';
 import { registerPeopleRoutes } from '../people/people-routes';
+import { registerPeriodRoutes } from '../periods/period-routes';
 import { registerPlanRoutes } from '../plan/plan-routes';
+import { registerQuestionnaireForm } from '../questionnaires/questionnaire-form';
+import { registerQuestionnaireRoutes } from '../questionnaires/questionnaire-routes';
+import { createQuestionnaireService } from '../questionnaires/questionnaire-service';
 import { registerResourceRoutes } from '../shared/resource-routes';
+import { registerSignalVerdictRoutes } from '../signal-verdicts/signal-verdict-routes';
+import { registerSteeringRoutes } from '../steering-sessions/steering-routes';
 import { createTenantRegistry } from '../tenants/tenant-registry';
 import { registerTenantAdminRoutes } from '../tenants/tenant-admin-routes';
 import { registerTrajectoryRoutes } from '../trajectories/trajectory-routes';
 import { createApiContext } from './api-context';
 import { frameworkErrorHandler, installErrorHandler } from './error-handler';
+import { installRequestLog, loggerOptions, oneLinePerRequest } from './logging';
 import { forbidden, unauthorized } from './problems';
 import { installRequestLimits, MAX_PARAM_LENGTH } from './request-limits';
 import { installRateLimit } from './rate-limit';
@@ -44,7 +55,21 @@ export interface ServerDeps {
   logger?: boolean;
   /** The embedded cluster's supervisor, shown in /healthz; absent with an external database. */
   postgresStatus?: () => PostgresStatus;
+  /**
+   * Parts mounted beside the API by the composition root (src/main.ts): the bot. The server
+   * itself knows nothing of bot/, so the imports keep pointing one way.
+   */
+  plugins?: readonly ServerPlugin[];
 }
+
+/** What a plugin may use: the server's settings, database and shared services. */
+export interface PluginContext {
+  config: Config;
+  db: Db;
+  services: AppServices;
+}
+
+export type ServerPlugin = (app: FastifyInstance, context: PluginContext) => void | Promise<void>;
 
 export interface AppServices {
   actions: ActionService;
@@ -70,7 +95,8 @@ function trustProxyOption(trust: Config['trustProxy']): false | string[] | ((add
 export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
   const { config, db } = deps;
   const app = Fastify({
-    logger: deps.logger === false ? false : { level: config.logLevel },
+    logger: deps.logger === false ? false : loggerOptions(config),
+    logController: oneLinePerRequest(),
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: frameworkErrorHandler,
@@ -79,6 +105,7 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
     trustProxy: trustProxyOption(config.trustProxy),
   });
   installErrorHandler(app);
+  if (deps.logger !== false) installRequestLog(app);
   // Before every route and hook: the headers and the limit apply to all that follows.
   await installSecurityHeaders(app);
   installRequestLimits(app);
@@ -112,6 +139,7 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
   registerTrajectoryRoutes(api, db);
   registerPlanRoutes(api, db);
   registerOverviewRoutes(api, db);
+  registerPhaseRoutes(api, db);
   registerPeopleRoutes(api, db);
   registerResourceRoutes(api, db, domainResource);
   registerResourceRoutes(api, db, strategicObjectiveResource);
@@ -119,11 +147,22 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
   registerActionRoutes(api, actions);
   registerResourceRoutes(api, db, indicatorResource);
   registerResourceRoutes(api, db, measurementResource);
+  registerMeasurementPlanRoutes(api, db);
+  registerSignalVerdictRoutes(api, db);
   registerResourceRoutes(api, db, initiativeResource);
+  registerInitiativeRoutes(api, db);
   registerResourceRoutes(api, db, meetingResource);
+  const questionnaires = createQuestionnaireService(db, { publicUrl: config.publicUrl });
+  registerQuestionnaireRoutes(api, questionnaires);
+  registerQuestionnaireForm(app, questionnaires);
+  registerSteeringRoutes(api, db);
+  registerFocusGroupRoutes(api, db);
+  registerContextRoutes(api, db);
+  registerPeriodRoutes(api, db);
   registerAuditRoutes(api, db);
   registerTenantAdminRoutes(api, db);
-  registerBot(app, { config, db, actions, tenants });
+  const services: AppServices = { actions, authenticate, tenants };
+  for (const plugin of deps.plugins ?? []) await plugin(app, { config, db, services });
 
   let openApi: Record<string, unknown> | undefined;
   app.get('/api/openapi.json', async () => {
@@ -154,5 +193,5 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
     app.get('/', (_request, reply) => reply.redirect('/tabs/index.html'));
   }
 
-  return { app, services: { actions, authenticate, tenants } };
+  return { app, services };
 }

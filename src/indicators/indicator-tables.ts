@@ -12,6 +12,8 @@ export interface IndicatorTable {
   baseline: number | null;
   target: number | null;
   createdAt: CreatedAt;
+  /** The row this one continues in the previous policy period (src/periods/). */
+  originId: ColumnType<string | null, string | null | undefined, never>;
   updatedAt: UpdatedAt;
 }
 

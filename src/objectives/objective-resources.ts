@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { defineResource, scopeFromRow } from '../shared/resource-service';
-import { dateOnly, longText, patchOf, position, publicRow, rowMeta, shortText, uuid } from '../shared/schemas';
+import { adjustmentFields, adjustmentOutputFields, dateOnly, longText, patchOf, position, publicRow, reasonGiven, reasonIssue, rowMeta, shortText, uuid } from '../shared/schemas';
 
 export const strategicObjectiveInput = z
   .object({
     title: shortText(300),
     description: longText().optional(),
     position: position.optional(),
+    ...adjustmentFields,
   })
   .strict();
 
@@ -17,6 +18,7 @@ export const strategicObjectiveOutput = z.object({
   title: z.string(),
   description: z.string(),
   position: z.int(),
+  ...adjustmentOutputFields,
   updatedAt: z.string(),
 });
 
@@ -26,8 +28,8 @@ export const strategicObjectiveResource = defineResource({
   plural: 'strategic-objectives',
   tag: 'Objectives',
   parent: { plural: 'domains', entity: 'domain', table: 'domain', column: 'domainId', inherit: (d) => ({ trajectoryId: d.trajectoryId }) },
-  create: strategicObjectiveInput,
-  update: patchOf(strategicObjectiveInput),
+  create: strategicObjectiveInput.refine(reasonGiven, reasonIssue),
+  update: patchOf(strategicObjectiveInput).refine(reasonGiven, reasonIssue),
   output: strategicObjectiveOutput,
   scopeOf: (_db, row) => Promise.resolve(scopeFromRow(row)),
   permission: 'domain.edit',
@@ -49,6 +51,7 @@ export const operationalObjectiveInput = z
     smartTimeBound: z.boolean().optional(),
     targetDate: dateOnly.nullable().optional(),
     position: position.optional(),
+    ...adjustmentFields,
   })
   .strict();
 
@@ -66,6 +69,7 @@ export const operationalObjectiveOutput = z.object({
   smartTimeBound: z.boolean(),
   targetDate: z.string().nullable(),
   position: z.int(),
+  ...adjustmentOutputFields,
   updatedAt: z.string(),
 });
 
@@ -81,8 +85,8 @@ export const operationalObjectiveResource = defineResource({
     column: 'strategicObjectiveId',
     inherit: (s) => ({ trajectoryId: s.trajectoryId, domainId: s.domainId }),
   },
-  create: operationalObjectiveInput,
-  update: patchOf(operationalObjectiveInput),
+  create: operationalObjectiveInput.refine(reasonGiven, reasonIssue),
+  update: patchOf(operationalObjectiveInput).refine(reasonGiven, reasonIssue),
   output: operationalObjectiveOutput,
   scopeOf: (_db, row) => Promise.resolve(scopeFromRow(row)),
   permission: 'domain.edit',

@@ -13,6 +13,10 @@ export interface StrategicObjectiveTable {
   title: string;
   description: Text;
   position: Position;
+  /** The row this one continues in the previous policy period (src/periods/). */
+  originId: ColumnType<string | null, string | null | undefined, never>;
+  adjustment: ColumnType<string | null, string | null | undefined, string | null>;
+  adjustmentReason: ColumnType<string, string | undefined, string>;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;
 }
@@ -32,6 +36,10 @@ export interface OperationalObjectiveTable {
   smartTimeBound: Flag;
   targetDate: DateOnly | null;
   position: Position;
+  /** The row this one continues in the previous policy period (src/periods/). */
+  originId: ColumnType<string | null, string | null | undefined, never>;
+  adjustment: ColumnType<string | null, string | null | undefined, string | null>;
+  adjustmentReason: ColumnType<string, string | undefined, string>;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;
 }

@@ -14,6 +14,8 @@ export const bodyInput = z
     kind: z.enum(bodyKinds),
     name: shortText(120),
     domainId: uuid.nullable().optional(),
+    /** A parents' group that evaluates the actions (issue 14); any other kind answers 400. */
+    signalGroup: z.boolean().optional(),
   })
   .strict();
 
@@ -23,6 +25,7 @@ export const bodyOutput = z.object({
   kind: z.enum(bodyKinds),
   name: z.string(),
   domainId: uuid.nullable(),
+  signalGroup: z.boolean(),
   updatedAt: z.string(),
 });
 

@@ -26,6 +26,10 @@ export interface BodyTable {
   kind: string;
   name: string;
   domainId: string | null;
+  /** The body this one continues in the previous policy period (src/periods/). */
+  originId: ColumnType<string | null, string | null | undefined, never>;
+  /** A parents' group that evaluates the actions as the signal group (migration 0010). */
+  signalGroup: ColumnType<boolean, boolean | undefined, boolean>;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;
 }

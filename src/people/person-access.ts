@@ -14,7 +14,7 @@ import { findPerson, findTrajectoriesOfPerson } from './people-repository';
 /** The caller's access in every trajectory the person takes part in (empty: none). */
 export async function accessWherePersonTakesPart(db: Db, principal: Principal, personId: string): Promise<TrajectoryAccess[]> {
   const [trajectories, accessById] = await Promise.all([findTrajectoriesOfPerson(db, principal.tenantId, personId), loadAccessToAll(db, principal)]);
-  return trajectories.map((id) => accessById.get(id) ?? { principal, trajectoryId: id, personId: null, roles: new Set(), workGroupDomains: new Set() });
+  return trajectories.map((id) => accessById.get(id) ?? { principal, trajectoryId: id, personId: null, roles: new Set(), workGroupDomains: new Set(), closed: false });
 }
 
 /**

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
+import { assessDeviations, contextCatalogue, contextLevels, type ContextLevel } from '../context-indicators/context-catalogue';
 import type { ActionStatus } from '../shared/enums';
 import { spreadsheetCell, spreadsheetRow } from '../shared/spreadsheet-cell';
+import { addEvaluationSheet, type EvaluationExport } from './plan-evaluation-sheet';
 import type { createPlanService } from './plan-service';
 
 type Plan = Awaited<ReturnType<ReturnType<typeof createPlanService>['plan']>>;
@@ -48,8 +50,61 @@ function describeIndicator(i: Plan['domains'][number]['strategicObjectives'][num
   return `${i.name} (${kindLabelsNl[i.kind] ?? i.kind}): nulmeting ${number(i.baseline)}, streefwaarde ${number(i.target)}${unit}, ${latest}`;
 }
 
+/** A context value as the environment analysis' slice hands it out (src/context-indicators/). */
+export interface ContextExportValue {
+  indicator: string;
+  year: number;
+  level: ContextLevel;
+  value: number;
+  source: string;
+}
+
+const unitLabelsNl: Record<string, string> = { count: 'aantal', percent: '%', index: 'index' };
+
+export const contextExportColumns = [
+  { header: 'Indicator', key: 'indicator', width: 48 },
+  { header: 'Eenheid', key: 'unit', width: 10 },
+  { header: 'Jaar', key: 'year', width: 8 },
+  { header: 'Gemeente', key: 'municipality', width: 12 },
+  { header: 'Arrondissement', key: 'arrondissement', width: 14 },
+  { header: 'Provincie', key: 'province', width: 12 },
+  { header: 'Vlaams Gewest', key: 'region', width: 14 },
+  { header: 'Verschil met gewest', key: 'difference', width: 18 },
+  { header: 'Opvallend', key: 'flagged', width: 10 },
+  { header: 'Bron', key: 'source', width: 32 },
+] as const;
+
+/** The environment analysis: one row per indicator and year, the four levels side by side. */
+function addContextSheet(workbook: ExcelJS.Workbook, values: readonly ContextExportValue[]): void {
+  const sheet = workbook.addWorksheet('Omgevingsanalyse', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = contextExportColumns.map((c) => ({ ...c }));
+  sheet.getRow(1).font = { bold: true };
+  const deviations = new Map(assessDeviations(values).map((d) => [`${d.indicator}/${d.year}`, d]));
+  for (const indicator of contextCatalogue) {
+    const own = values.filter((v) => v.indicator === indicator.code);
+    for (const year of [...new Set(own.map((v) => v.year))].sort((a, b) => a - b)) {
+      const at = (level: ContextLevel) => own.find((v) => v.year === year && v.level === level);
+      const deviation = deviations.get(`${indicator.code}/${year}`);
+      const cells = Object.fromEntries(contextLevels.map((level) => [level, at(level)?.value ?? null]));
+      sheet.addRow(
+        spreadsheetRow({
+          indicator: indicator.nameNl,
+          unit: unitLabelsNl[indicator.unit] ?? indicator.unit,
+          year,
+          ...cells,
+          difference: deviation ? deviation.relativeDifference : null,
+          flagged: deviation ? (deviation.flagged ? 'ja' : 'nee') : '',
+          source: [...new Set(own.filter((v) => v.year === year).map((v) => v.source).filter(Boolean))].join(', '),
+        }),
+      );
+    }
+  }
+  sheet.getColumn('difference').numFmt = '+0.0%;-0.0%;0.0%';
+  if (!values.length) sheet.addRow(['Nog geen cijfers ingevoerd of geïmporteerd.']);
+}
+
 /** One row per action, with the objectives above it spelled out so that the sheet can be filtered. */
-export async function buildPlanWorkbook(plan: Plan): Promise<Buffer> {
+export async function buildPlanWorkbook(plan: Plan, context: readonly ContextExportValue[] = [], evaluation: EvaluationExport = { plans: [], verdicts: [] }): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Kansrijk';
   workbook.created = new Date();
@@ -86,6 +141,9 @@ export async function buildPlanWorkbook(plan: Plan): Promise<Buffer> {
   for (const key of ['start', 'due'] as const) sheet.getColumn(key).numFmt = 'dd/mm/yyyy';
   sheet.getColumn('budget').numFmt = '#,##0.00';
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: planExportColumns.length } };
+
+  addContextSheet(workbook, context);
+  addEvaluationSheet(workbook, plan.domains, evaluation);
 
   const info = workbook.addWorksheet('Info');
   info.addRows(

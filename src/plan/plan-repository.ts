@@ -26,7 +26,7 @@ export async function loadPlanDomainsJson(db: Db, tenantId: string, trajectoryId
       select a.operational_objective_id, json_agg(json_build_object(
                'id', a.id, 'title', a.title, 'status', a.status, 'ownerId', a.owner_id, 'partners', a.partners,
                'startDate', a.start_date, 'dueDate', a.due_date, 'means', a.means, 'budget', a.budget, 'sevenB', a.seven_b,
-               'version', a.version,
+               'version', a.version, 'adjustment', a.adjustment,
                'overdue', coalesce(a.due_date < ${today}::date and a.status in ('planned', 'in_progress', 'postponed'), false),
                'indicators', coalesce(i.list, '[]'::json)
              ) order by a.position, a.created_at) as list
@@ -38,14 +38,14 @@ export async function loadPlanDomainsJson(db: Db, tenantId: string, trajectoryId
                'id', o.id, 'title', o.title, 'description', o.description,
                'smartSpecific', o.smart_specific, 'smartMeasurable', o.smart_measurable, 'smartAgreed', o.smart_agreed,
                'smartRealistic', o.smart_realistic, 'smartTimeBound', o.smart_time_bound,
-               'targetDate', o.target_date, 'position', o.position, 'actions', coalesce(a.list, '[]'::json)
+               'targetDate', o.target_date, 'position', o.position, 'adjustment', o.adjustment, 'actions', coalesce(a.list, '[]'::json)
              ) order by o.position, o.created_at) as list
       from operational_objective o left join a on a.operational_objective_id = o.id
       where o.tenant_id = ${tenantId} and o.trajectory_id = ${trajectoryId}
       group by o.strategic_objective_id
     ), s as (
       select s.domain_id, json_agg(json_build_object(
-               'id', s.id, 'title', s.title, 'description', s.description, 'position', s.position,
+               'id', s.id, 'title', s.title, 'description', s.description, 'position', s.position, 'adjustment', s.adjustment,
                'operationalObjectives', coalesce(o.list, '[]'::json)
              ) order by s.position, s.created_at) as list
       from strategic_objective s left join o on o.strategic_objective_id = s.id

@@ -1,13 +1,19 @@
+import { createContextService } from '../context-indicators/context-service';
 import type { Db } from '../db/database';
 import type { ApiContext } from '../http/api-context';
 import { RawJson } from '../http/route';
+import { createMeasurementPlanService } from '../measurement-plans/measurement-plan-service';
 import { idParam } from '../shared/resource-routes';
+import { createSignalVerdictService } from '../signal-verdicts/signal-verdict-service';
 import { buildPlanWorkbook, exportFileName } from './plan-export';
 import { chooseEncoding, createEncodedCache } from './plan-encoding';
 import { createPlanService, planOutput } from './plan-service';
 
 export function registerPlanRoutes(api: ApiContext, db: Db): void {
   const service = createPlanService(db);
+  const context = createContextService(db);
+  const measurementPlans = createMeasurementPlanService(db);
+  const verdicts = createSignalVerdictService(db);
   const encoded = createEncodedCache();
   api.route({
     method: 'GET',
@@ -40,7 +46,12 @@ export function registerPlanRoutes(api: ApiContext, db: Db): void {
     problems: [403],
     handler: async ({ principal, params, reply }) => {
       const plan = await service.plan(principal, params.id);
-      const workbook = await buildPlanWorkbook(plan);
+      const [values, planned, given] = await Promise.all([
+        context.values(principal, params.id),
+        measurementPlans.listForTrajectory(principal, params.id),
+        verdicts.list(principal, params.id),
+      ]);
+      const workbook = await buildPlanWorkbook(plan, values, { plans: planned.plans, verdicts: given });
       reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="${exportFileName(plan)}"`)

@@ -1,3 +1,4 @@
+import { adjustments } from '../shared/enums';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { assertRead, loadAccess } from '../auth/access';
@@ -32,13 +33,14 @@ const actionNode = z.object({
   budget: z.number().nullable(),
   sevenB: z.array(z.string()),
   version: z.int(),
+  adjustment: z.enum(adjustments).nullable(),
   overdue: z.boolean(),
   indicators: z.array(indicatorNode),
 });
 const operationalNode = operationalObjectiveOutput
-  .pick({ id: true, title: true, description: true, smartSpecific: true, smartMeasurable: true, smartAgreed: true, smartRealistic: true, smartTimeBound: true, targetDate: true, position: true })
+  .pick({ id: true, title: true, description: true, smartSpecific: true, smartMeasurable: true, smartAgreed: true, smartRealistic: true, smartTimeBound: true, targetDate: true, position: true, adjustment: true })
   .extend({ actions: z.array(actionNode) });
-const strategicNode = z.object({ id: z.uuid(), title: z.string(), description: z.string(), position: z.int(), operationalObjectives: z.array(operationalNode) });
+const strategicNode = z.object({ id: z.uuid(), title: z.string(), description: z.string(), position: z.int(), adjustment: z.enum(adjustments).nullable(), operationalObjectives: z.array(operationalNode) });
 const domainNode = z.object({
   id: z.uuid(),
   name: z.string(),

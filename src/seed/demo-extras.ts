@@ -1,5 +1,12 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
+import { seedDemoPhases } from './demo-phases';
+import { seedDemoFocusGroups } from './demo-focus-groups';
+import { seedDemoContext } from './demo-context';
+import { seedDemoEvaluation } from './demo-evaluation';
+import { seedDemoSteering } from './demo-steering';
+import { seedDemoInventory } from './demo-inventory';
+import { seedDemoQuestionnaires } from './demo-questionnaires';
 
 /**
  * Demo data of features that came after the core plan, each in its own file beside this one
@@ -8,4 +15,12 @@ import type { Database } from '../db/schema';
  */
 export type DemoExtra = (trx: Transaction<Database>, today: string) => Promise<void>;
 
-export const demoExtras: readonly DemoExtra[] = [];
+export const demoExtras: readonly DemoExtra[] = [
+  seedDemoSteering,
+  seedDemoFocusGroups,
+  seedDemoContext,
+  seedDemoPhases,
+  seedDemoInventory,
+  seedDemoQuestionnaires,
+  seedDemoEvaluation,
+];

@@ -41,6 +41,8 @@ export const indicatorKinds = ['output', 'outcome'] as const;
 export const initiativeStates = ['planned', 'active', 'finished'] as const;
 export const meetingStates = ['planned', 'agenda_sent', 'held', 'minutes_approved', 'distributed'] as const;
 export const dayParts = ['day', 'evening'] as const;
+/** The evaluation's verdict on an objective or action before the next policy period. */
+export const adjustments = ['kept', 'changed', 'stopped'] as const;
 
 /** The seven B's of an accessible service. */
 export const sevenB = [

@@ -13,6 +13,7 @@ export function registerResourceRoutes<C extends z.ZodType, U extends z.ZodType,
 ): void {
   const service = createResourceService(db, spec);
   const base = '/api/v1';
+  const items = spec.itemPlural ?? spec.plural;
   api.route({
     method: 'GET',
     url: `${base}/${spec.parent.plural}/:id/${spec.plural}`,
@@ -37,7 +38,7 @@ export function registerResourceRoutes<C extends z.ZodType, U extends z.ZodType,
   });
   api.route({
     method: 'GET',
-    url: `${base}/${spec.plural}/:id`,
+    url: `${base}/${items}/:id`,
     summary: `Read a ${spec.entity}`,
     tag: spec.tag,
     params: idParam,
@@ -47,7 +48,7 @@ export function registerResourceRoutes<C extends z.ZodType, U extends z.ZodType,
   });
   api.route({
     method: 'PATCH',
-    url: `${base}/${spec.plural}/:id`,
+    url: `${base}/${items}/:id`,
     summary: `Change a ${spec.entity}`,
     tag: spec.tag,
     params: idParam,
@@ -58,7 +59,7 @@ export function registerResourceRoutes<C extends z.ZodType, U extends z.ZodType,
   });
   api.route({
     method: 'DELETE',
-    url: `${base}/${spec.plural}/:id`,
+    url: `${base}/${items}/:id`,
     summary: `Delete a ${spec.entity}`,
     tag: spec.tag,
     params: idParam,

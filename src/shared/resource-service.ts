@@ -28,6 +28,8 @@ export interface ResourceSpec<C extends z.ZodType, U extends z.ZodType, O extend
   entity: string;
   table: TableName;
   plural: string;
+  /** The items' own path segment when the name under the parent is too short alone (/focus-groups/{id}/proposals, /focus-group-proposals/{id}). */
+  itemPlural?: string;
   tag: string;
   parent: {
     plural: string;

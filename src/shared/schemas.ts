@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adjustments } from './enums';
 import type { Row } from './resource-repository';
 
 export const uuid = z.uuid({ message: 'must be a UUID' });
@@ -58,3 +59,20 @@ export function publicRow<T>(row: Row): T {
   }
   return out as T;
 }
+
+/**
+ * The evaluation's verdict on an objective or action (kept, changed, stopped) and its reason.
+ * Changing or stopping something needs a reason, given in the same request.
+ */
+export const adjustmentFields = {
+  adjustment: z.enum(adjustments).nullable().optional().describe('kept, changed or stopped, as the evaluation decided; stopped ones are not carried into the next period'),
+  adjustmentReason: z.string().max(2000, 'at most 2000 characters').optional().describe('why (needed for changed and stopped)'),
+};
+export const adjustmentOutputFields = {
+  adjustment: z.enum(adjustments).nullable(),
+  adjustmentReason: z.string(),
+  originId: z.uuid().nullable().describe('the row this one continues in the previous policy period'),
+};
+export const reasonGiven = (v: { adjustment?: string | null | undefined; adjustmentReason?: string | undefined }) =>
+  !(v.adjustment === 'changed' || v.adjustment === 'stopped') || Boolean(v.adjustmentReason?.trim());
+export const reasonIssue = { message: 'give the reason for changing or stopping it', path: ['adjustmentReason'] };

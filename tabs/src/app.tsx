@@ -10,6 +10,7 @@ import type { Host, HostInfo } from './host/host';
 import { useI18n } from './i18n/i18n';
 import { navigate, parseRoute, paths, useHash, type Route } from './router';
 import { HomeView } from './views/home-view';
+import { PeriodBanner } from './components/period-banner';
 
 // Each view is its own chunk: the first view downloads only what it shows.
 const OverviewView = lazy(() => import('./views/overview-view').then((m) => ({ default: m.OverviewView })));
@@ -22,6 +23,8 @@ const ContextView = lazy(() => import('./views/context-view').then((m) => ({ def
 const InventoryView = lazy(() => import('./views/inventory-view').then((m) => ({ default: m.InventoryView })));
 const FocusGroupsView = lazy(() => import('./views/focus-groups-view').then((m) => ({ default: m.FocusGroupsView })));
 const SteeringView = lazy(() => import('./views/steering-view').then((m) => ({ default: m.SteeringView })));
+const EvaluationView = lazy(() => import('./views/evaluation-view').then((m) => ({ default: m.EvaluationView })));
+const QuestionnairesView = lazy(() => import('./views/questionnaires-view').then((m) => ({ default: m.QuestionnairesView })));
 const ConfigView = lazy(() => import('./views/config-view').then((m) => ({ default: m.ConfigView })));
 
 const useStyles = makeStyles({
@@ -80,7 +83,7 @@ function Logo({ className }: { className: string }) {
 }
 
 /** Views where a phase's work is done: reached from the phase tracker, which stays current in the nav. */
-const phaseWorkViews: ReadonlySet<Route['name']> = new Set(['context', 'inventory', 'focusGroups', 'steering']);
+const phaseWorkViews: ReadonlySet<Route['name']> = new Set(['context', 'inventory', 'focusGroups', 'steering', 'evaluation', 'questionnaires']);
 
 function trajectoryOf(route: Route): string | null {
   return 'trajectoryId' in route ? route.trajectoryId : null;
@@ -184,6 +187,12 @@ export function App({ api, host, hostInfo, userName, onSwitchUser }: AppProps) {
     case 'steering':
       view = <SteeringView trajectoryId={route.trajectoryId} session={route.session} access={trajectory.data} />;
       break;
+    case 'evaluation':
+      view = <EvaluationView trajectoryId={route.trajectoryId} domainId={route.domainId} access={trajectory.data} />;
+      break;
+    case 'questionnaires':
+      view = <QuestionnairesView trajectoryId={route.trajectoryId} questionnaireId={route.questionnaireId} access={trajectory.data} />;
+      break;
     case 'myActions':
       view = <MyActionsView />;
       break;
@@ -251,6 +260,7 @@ export function App({ api, host, hostInfo, userName, onSwitchUser }: AppProps) {
           ) : null}
         </header>
         <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
+          {trajectory.data && showNav ? <PeriodBanner trajectory={trajectory.data} onOverview={route.name === 'overview'} /> : null}
           <Suspense fallback={<Spinner label={t('app.loading')} />}>{view}</Suspense>
         </main>
         <div role="status" aria-live="polite" aria-atomic="true" className={card.srOnly} data-testid="announcer">

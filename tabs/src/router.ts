@@ -13,7 +13,9 @@ export type Route =
   | { name: 'context'; trajectoryId: string }
   | { name: 'inventory'; trajectoryId: string }
   | { name: 'focusGroups'; trajectoryId: string; focusGroupId: string | null }
-  | { name: 'steering'; trajectoryId: string; session: number | null };
+  | { name: 'steering'; trajectoryId: string; session: number | null }
+  | { name: 'evaluation'; trajectoryId: string; domainId: string | null }
+  | { name: 'questionnaires'; trajectoryId: string; questionnaireId: string | null };
 
 export type RouteName = Route['name'];
 
@@ -42,6 +44,10 @@ export function parseRoute(hash: string): Route {
         return { name: 'inventory', trajectoryId };
       case 'focus-groups':
         return { name: 'focusGroups', trajectoryId, focusGroupId: parts[3] ?? null };
+      case 'evaluation':
+        return { name: 'evaluation', trajectoryId, domainId: parts[3] ?? null };
+      case 'questionnaires':
+        return { name: 'questionnaires', trajectoryId, questionnaireId: parts[3] ?? null };
       case 'steering': {
         const session = Number(parts[3]);
         return { name: 'steering', trajectoryId, session: Number.isInteger(session) && session >= 1 && session <= 3 ? session : null };
@@ -64,6 +70,8 @@ export const paths = {
   inventory: (t: string) => `#/t/${t}/inventory`,
   focusGroups: (t: string, focusGroupId?: string) => `#/t/${t}/focus-groups${focusGroupId ? `/${focusGroupId}` : ''}`,
   steering: (t: string, session?: number) => `#/t/${t}/steering${session ? `/${session}` : ''}`,
+  evaluation: (t: string, domainId?: string) => `#/t/${t}/evaluation${domainId ? `/${domainId}` : ''}`,
+  questionnaires: (t: string, questionnaireId?: string) => `#/t/${t}/questionnaires${questionnaireId ? `/${questionnaireId}` : ''}`,
   myActions: () => '#/my-actions',
   config: () => '#/config',
   home: () => '#/',

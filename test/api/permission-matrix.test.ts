@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { capabilities, grants, policyRoles } from '../../src/auth/policy';
 import { capabilityTable, Factory, fingerprint, matrixRoles, permissionTable, type Caller, type MatrixRole, type World } from '../support/permission-world';
+import { insertParent, insertQuestionnaire, insertResponses, satisfactionAnswers } from '../support/questionnaire-fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /*
@@ -13,6 +14,8 @@ import { createTestApp, type TestApp } from '../support/test-app';
 interface Request {
   url: string;
   body?: Record<string, unknown>;
+  /** What a successful answer must (not) show, beyond its status: '' when right, else what is wrong. */
+  check?: (body: unknown) => string;
 }
 type Prepare = (w: World, caller: Caller, expectSuccess: boolean) => Promise<Request>;
 
@@ -27,6 +30,32 @@ const T = (w: World) => `/api/v1/trajectories/${w.trajectoryId}`;
 const stamp = () => randomUUID().slice(0, 8);
 
 /** How to aim each row of the route matrix at a world: fresh targets wherever a write could succeed. */
+/** A measurement plan on a fresh indicator of the world's action (one plan per indicator). */
+async function measurementPlan(w: World): Promise<string> {
+  const indicatorId = await f.indicator(w);
+  const { rows } = await sql<{ id: string }>`insert into measurement_plan (tenant_id, trajectory_id, indicator_id, measurer_id, frequency)
+    values (${w.tenantId}, ${w.trajectoryId}, ${indicatorId}, ${w.ownerPersonId}, 'quarterly') returning id`.execute(t.db.db);
+  return rows[0]!.id;
+}
+
+/** The world's parents' group as signal group (its trusted person is the fixture's), or another one without them. */
+async function signalGroup(w: World, ownTrustedPerson = true): Promise<string> {
+  if (ownTrustedPerson) {
+    await sql`update body set signal_group = true where tenant_id = ${w.tenantId} and id = ${w.parentsGroupId}`.execute(t.db.db);
+    return w.parentsGroupId;
+  }
+  const { rows } = await sql<{ id: string }>`insert into body (tenant_id, trajectory_id, kind, name, signal_group)
+    values (${w.tenantId}, ${w.trajectoryId}, 'parents_group', 'Andere signaalgroep', true) returning id`.execute(t.db.db);
+  return rows[0]!.id;
+}
+
+async function signalVerdict(w: World): Promise<string> {
+  const bodyId = await signalGroup(w);
+  const { rows } = await sql<{ id: string }>`insert into signal_verdict (tenant_id, trajectory_id, body_id, domain_id, action_id, verdict, reasons, given_on)
+    values (${w.tenantId}, ${w.trajectoryId}, ${bodyId}, ${w.domainId}, ${w.actionId}, 'works', 'De kinderen komen graag', '2026-03-01') returning id`.execute(t.db.db);
+  return rows[0]!.id;
+}
+
 const fixtures: Record<string, Prepare> = {
   'GET /api/v1/me': async () => ({ url: '/api/v1/me' }),
   'GET /api/v1/trajectories': async () => ({ url: '/api/v1/trajectories' }),
@@ -37,11 +66,32 @@ const fixtures: Record<string, Prepare> = {
 
   'GET /api/v1/trajectories/{id}': async (w) => ({ url: T(w) }),
   'PATCH /api/v1/trajectories/{id}': async (w) => ({ url: T(w), body: { vision: `Visie ${stamp()}` } }),
+  'PATCH /api/v1/trajectories/{id} [phase 1–2 records]': async (w) => ({
+    url: T(w),
+    body: { policyDecidedOn: '2026-02-03', policyStaffFte: 0.5, policyBudget: Math.round(Math.random() * 1e6) / 100, coordinatorJobShare: 40 },
+  }),
   // Deleting is tried on the trajectory the roles are held in; only an expected success gets a fresh one.
   'DELETE /api/v1/trajectories/{id}': async (w, _c, expectSuccess) => ({ url: `/api/v1/trajectories/${expectSuccess ? await f.trajectory(w.tenantId) : w.trajectoryId}` }),
+  // Starting the next period closes the trajectory: an expected success gets a fresh one where the caller holds the same role.
+  'POST /api/v1/trajectories/{id}/next-period': async (w, caller, expectSuccess) => {
+    let id = w.trajectoryId;
+    if (expectSuccess) {
+      id = await f.trajectory(w.tenantId);
+      if (caller.personId) {
+        const steering = await f.insert('body', { tenant_id: w.tenantId, trajectory_id: id, kind: 'steering_group', name: 'Stuurgroep' });
+        await f.membership(w, steering, caller.personId, 'coordinator');
+      }
+    }
+    return { url: `/api/v1/trajectories/${id}/next-period`, body: { name: `Volgende periode ${stamp()}`, periodStart: '2032-01-01', periodEnd: '2037-12-31' } };
+  },
+  'GET /api/v1/trajectories/{id}/periods': async (w) => ({ url: `${T(w)}/periods` }),
+  'GET /api/v1/strategic-objectives/{id}/history': async (w) => ({ url: `/api/v1/strategic-objectives/${w.strategicId}/history` }),
+  'GET /api/v1/operational-objectives/{id}/history': async (w) => ({ url: `/api/v1/operational-objectives/${w.operationalId}/history` }),
+  'GET /api/v1/actions/{id}/history': async (w) => ({ url: `/api/v1/actions/${w.actionId}/history` }),
   'GET /api/v1/trajectories/{id}/plan': async (w) => ({ url: `${T(w)}/plan` }),
   'GET /api/v1/trajectories/{id}/plan.xlsx': async (w) => ({ url: `${T(w)}/plan.xlsx` }),
   'GET /api/v1/trajectories/{id}/overview': async (w) => ({ url: `${T(w)}/overview` }),
+  'GET /api/v1/trajectories/{id}/phases': async (w) => ({ url: `${T(w)}/phases` }),
   'GET /api/v1/trajectories/{id}/audit': async (w) => ({ url: `${T(w)}/audit` }),
 
   'GET /api/v1/trajectories/{id}/people': async (w) => ({ url: `${T(w)}/people` }),
@@ -139,11 +189,35 @@ const fixtures: Record<string, Prepare> = {
   'PATCH /api/v1/measurements/{id}': async (w) => ({ url: `/api/v1/measurements/${await f.measurement(w)}`, body: { value: 21 } }),
   'DELETE /api/v1/measurements/{id}': async (w) => ({ url: `/api/v1/measurements/${await f.measurement(w)}` }),
 
+  'GET /api/v1/indicators/{id}/measurement-plans': async (w) => ({ url: `/api/v1/indicators/${w.indicatorId}/measurement-plans` }),
+  'POST /api/v1/indicators/{id}/measurement-plans': async (w) => ({ url: `/api/v1/indicators/${await f.indicator(w)}/measurement-plans`, body: { frequency: 'quarterly', source: 'Aanwezigheidslijst' } }),
+  'GET /api/v1/measurement-plans/{id}': async (w) => ({ url: `/api/v1/measurement-plans/${await measurementPlan(w)}` }),
+  'PATCH /api/v1/measurement-plans/{id}': async (w) => ({ url: `/api/v1/measurement-plans/${await measurementPlan(w)}`, body: { frequency: 'yearly' } }),
+  'DELETE /api/v1/measurement-plans/{id}': async (w) => ({ url: `/api/v1/measurement-plans/${await measurementPlan(w)}` }),
+  'GET /api/v1/trajectories/{id}/measurement-plans': async (w) => ({ url: `${T(w)}/measurement-plans` }),
+  'GET /api/v1/trajectories/{id}/signal-verdicts': async (w) => ({ url: `${T(w)}/signal-verdicts` }),
+  'POST /api/v1/trajectories/{id}/signal-verdicts [for the signal group of the trusted person]': async (w) => ({
+    url: `${T(w)}/signal-verdicts`,
+    body: { bodyId: await signalGroup(w), actionId: w.actionId, verdict: 'partly', reasons: 'Goed idee, maar de uren passen niet', givenOn: '2026-04-01' },
+  }),
+  'POST /api/v1/trajectories/{id}/signal-verdicts [for another signal group]': async (w) => ({
+    url: `${T(w)}/signal-verdicts`,
+    body: { bodyId: await signalGroup(w, false), domainId: w.domainId, verdict: 'works', givenOn: '2026-04-01' },
+  }),
+  'GET /api/v1/signal-verdicts/{id}': async (w) => ({ url: `/api/v1/signal-verdicts/${await signalVerdict(w)}` }),
+  'PATCH /api/v1/signal-verdicts/{id}': async (w) => ({ url: `/api/v1/signal-verdicts/${await signalVerdict(w)}`, body: { verdict: 'not', reasons: `Te ver ${stamp()}` } }),
+  'DELETE /api/v1/signal-verdicts/{id}': async (w) => ({ url: `/api/v1/signal-verdicts/${await signalVerdict(w)}` }),
+
   'GET /api/v1/trajectories/{id}/initiatives': async (w) => ({ url: `${T(w)}/initiatives` }),
   'POST /api/v1/trajectories/{id}/initiatives': async (w) => ({ url: `${T(w)}/initiatives`, body: { name: `Initiatief ${stamp()}`, state: 'planned' } }),
   'GET /api/v1/initiatives/{id}': async (w) => ({ url: `/api/v1/initiatives/${w.initiativeId}` }),
   'PATCH /api/v1/initiatives/{id}': async (w) => ({ url: `/api/v1/initiatives/${await f.initiative(w)}`, body: { name: `Initiatief ${stamp()}` } }),
   'DELETE /api/v1/initiatives/{id}': async (w) => ({ url: `/api/v1/initiatives/${await f.initiative(w)}` }),
+  'POST /api/v1/trajectories/{id}/initiatives/import': async (w) => ({
+    url: `${T(w)}/initiatives/import`,
+    body: { fileName: 'inventaris.csv', content: Buffer.from(`Naam;Status;Partners\nGeïmporteerd ${stamp()};lopend;OCMW; CAW\n`).toString('base64') },
+  }),
+  'GET /api/v1/trajectories/{id}/initiatives/template.xlsx': async (w) => ({ url: `${T(w)}/initiatives/template.xlsx` }),
 
   'GET /api/v1/trajectories/{id}/meetings': async (w) => ({ url: `${T(w)}/meetings` }),
   'POST /api/v1/trajectories/{id}/meetings': async (w) => ({
@@ -153,6 +227,107 @@ const fixtures: Record<string, Prepare> = {
   'GET /api/v1/meetings/{id}': async (w) => ({ url: `/api/v1/meetings/${w.meetingId}` }),
   'PATCH /api/v1/meetings/{id}': async (w) => ({ url: `/api/v1/meetings/${await f.meeting(w)}`, body: { title: `Stuurgroep ${stamp()}` } }),
   'DELETE /api/v1/meetings/{id}': async (w) => ({ url: `/api/v1/meetings/${await f.meeting(w)}` }),
+
+  'GET /api/v1/trajectories/{id}/questionnaires': async (w) => ({ url: `${T(w)}/questionnaires` }),
+  'GET /api/v1/actions/{id}/questionnaires': async (w) => ({ url: `/api/v1/actions/${w.actionId}/questionnaires` }),
+  'POST /api/v1/actions/{id}/questionnaires': async (w) => ({ url: `/api/v1/actions/${w.actionId}/questionnaires`, body: { kind: 'satisfaction' } }),
+  'GET /api/v1/questionnaires/{id}': async (w) => ({ url: `/api/v1/questionnaires/${await insertQuestionnaire(t.db.db, w)}` }),
+  'PATCH /api/v1/questionnaires/{id}': async (w) => ({ url: `/api/v1/questionnaires/${await insertQuestionnaire(t.db.db, w)}`, body: { titleNl: `Vragenlijst ${stamp()}` } }),
+  'DELETE /api/v1/questionnaires/{id}': async (w) => ({ url: `/api/v1/questionnaires/${await insertQuestionnaire(t.db.db, w)}` }),
+  "POST /api/v1/questionnaires/{id}/responses [one's own answers]": async (w) => ({
+    url: `/api/v1/questionnaires/${await insertQuestionnaire(t.db.db, w)}/responses`,
+    body: { answers: satisfactionAnswers },
+  }),
+  "POST /api/v1/questionnaires/{id}/responses [for a parent without an account, whose trusted person is the fixture's]": async (w) => ({
+    url: `/api/v1/questionnaires/${await insertQuestionnaire(t.db.db, w)}/responses`,
+    body: { answers: satisfactionAnswers, onBehalfOf: await insertParent(t.db.db, w, w.trustedPersonId) },
+  }),
+  'POST /api/v1/questionnaires/{id}/responses [for a parent with another trusted person]': async (w) => ({
+    url: `/api/v1/questionnaires/${await insertQuestionnaire(t.db.db, w)}/responses`,
+    body: { answers: satisfactionAnswers, onBehalfOf: await insertParent(t.db.db, w, w.memberPersonId) },
+  }),
+  'GET /api/v1/questionnaires/{id}/responses [single answers, 5 answers]': async (w) => {
+    const id = await insertQuestionnaire(t.db.db, w);
+    await insertResponses(t.db.db, w, id, 5);
+    return { url: `/api/v1/questionnaires/${id}/responses`, check: (body) => ((body as { responses: unknown[] }).responses.length === 5 ? '' : ' (but not the 5 answers)') };
+  },
+  'POST /api/v1/questionnaires/{id}/links': async (w) => ({ url: `/api/v1/questionnaires/${await insertQuestionnaire(t.db.db, w)}/links`, body: { count: 2, validDays: 7 } }),
+  'GET /api/v1/trajectories/{id}/questionnaire-results [4 answers: counts only, no average or distribution]': async (w) => {
+    const actionId = await f.action(w);
+    const id = await insertQuestionnaire(t.db.db, w, 'satisfaction', actionId);
+    await insertResponses(t.db.db, w, id, 4, 'Geheim antwoord');
+    return {
+      url: `${T(w)}/questionnaire-results?actionId=${actionId}`,
+      check: (body) => {
+        const [result] = (body as { results: { answerCount: number; questions: { average: unknown; distribution: unknown }[] }[] }).results;
+        if (result?.answerCount !== 4) return ' (but not 4 answers counted)';
+        if (result.questions.some((q) => q.average !== null || q.distribution !== null)) return ' (but a breakdown of 4 answers)';
+        return JSON.stringify(body).includes('Geheim antwoord') ? ' (but an open answer)' : '';
+      },
+    };
+  },
+  'GET /api/v1/trajectories/{id}/questionnaire-results [5 answers: averages and distributions, never open answers]': async (w) => {
+    const actionId = await f.action(w);
+    const id = await insertQuestionnaire(t.db.db, w, 'satisfaction', actionId);
+    await insertResponses(t.db.db, w, id, 5, 'Geheim antwoord');
+    return {
+      url: `${T(w)}/questionnaire-results?domainId=${w.domainId}&actionId=${actionId}`,
+      check: (body) => {
+        const [result] = (body as { results: { answerCount: number; questions: { type: string; average: number | null; distribution: Record<string, number> | null }[] }[] }).results;
+        if (result?.answerCount !== 5) return ' (but not 5 answers counted)';
+        const [scale, , choice, open] = result.questions;
+        if (scale?.average !== 3 || scale.distribution?.['1'] !== 1) return ' (but no average or distribution of the scale)';
+        if (choice?.distribution?.o1 !== 3 || choice.distribution.o2 !== 2) return ' (but no distribution of the choice)';
+        if (open?.distribution !== null || open.average !== null) return ' (but a breakdown of an open question)';
+        return JSON.stringify(body).includes('Geheim antwoord') ? ' (but an open answer)' : '';
+      },
+    };
+  },
+
+  'GET /api/v1/trajectories/{id}/context-values': async (w) => ({ url: `${T(w)}/context-values` }),
+  'PUT /api/v1/trajectories/{id}/context-values': async (w) => ({
+    url: `${T(w)}/context-values`,
+    body: { indicator: 'green_pressure', year: 1990 + Math.floor(Math.random() * 110), level: 'municipality', value: 38.5 },
+  }),
+  'POST /api/v1/trajectories/{id}/context-values/import': async (w) => ({
+    url: `${T(w)}/context-values/import`,
+    body: { fileName: 'cijfers.csv', contentBase64: Buffer.from(`indicator;jaar;niveau;waarde\ngroene druk;${1990 + Math.floor(Math.random() * 110)};gemeente;38,5\n`).toString('base64') },
+  }),
+  'DELETE /api/v1/context-values/{id}': async (w) => ({ url: `/api/v1/context-values/${await f.contextValue(w)}` }),
+
+  'GET /api/v1/trajectories/{id}/steering-sessions': async (w) => ({ url: `${T(w)}/steering-sessions` }),
+  'PATCH /api/v1/trajectories/{id}/steering-sessions/{number}': async (w) => ({
+    url: `${T(w)}/steering-sessions/1`,
+    body: { heldOn: '2026-02-10', meetingId: w.meetingId, answers: { dignity_meaning: `Een leven waarin je kunt meedoen ${stamp()}` } },
+  }),
+  'GET /api/v1/trajectories/{id}/steering-sessions/homework': async (w) => ({ url: `${T(w)}/steering-sessions/homework` }),
+  // A fresh member each time, so that an allowed send always has someone new to queue.
+  'POST /api/v1/trajectories/{id}/steering-sessions/homework': async (w) => {
+    await f.membership(w, w.steeringId, await f.person(w, { entra_object_id: randomUUID() }), 'partner');
+    return { url: `${T(w)}/steering-sessions/homework` };
+  },
+
+  'GET /api/v1/trajectories/{id}/focus-groups': async (w) => ({ url: `${T(w)}/focus-groups` }),
+  'POST /api/v1/trajectories/{id}/focus-groups': async (w) => ({
+    url: `${T(w)}/focus-groups`,
+    body: { title: `Focusgroep ${stamp()}`, domainId: w.domainId, bodyId: w.workGroupId, plannedOn: '2026-03-12', themes: ['Vrije tijd'] },
+  }),
+  'GET /api/v1/trajectories/{id}/focus-groups/traces': async (w) => ({ url: `${T(w)}/focus-groups/traces` }),
+  'GET /api/v1/focus-groups/{id}': async (w) => ({ url: `/api/v1/focus-groups/${await f.focusGroup(w)}` }),
+  'PATCH /api/v1/focus-groups/{id}': async (w) => ({ url: `/api/v1/focus-groups/${await f.focusGroup(w)}`, body: { notes: `Verslag ${stamp()}`, participantCount: 8 } }),
+  'DELETE /api/v1/focus-groups/{id}': async (w) => ({ url: `/api/v1/focus-groups/${await f.focusGroup(w)}` }),
+  'GET /api/v1/focus-groups/{id}/proposals': async (w) => ({ url: `/api/v1/focus-groups/${await f.focusGroup(w)}/proposals` }),
+  'POST /api/v1/focus-groups/{id}/proposals': async (w) => ({
+    url: `/api/v1/focus-groups/${await f.focusGroup(w)}/proposals`,
+    body: { text: `Voorstel ${stamp()}`, theme: 'Vrije tijd' },
+  }),
+  'GET /api/v1/focus-group-proposals/{id}': async (w) => ({ url: `/api/v1/focus-group-proposals/${await f.proposal(w)}` }),
+  'PATCH /api/v1/focus-group-proposals/{id} [text]': async (w) => ({ url: `/api/v1/focus-group-proposals/${await f.proposal(w)}`, body: { text: `Voorstel ${stamp()}` } }),
+  'PATCH /api/v1/focus-group-proposals/{id} [link to an objective and action of its domain]': async (w) => ({
+    url: `/api/v1/focus-group-proposals/${await f.proposal(w)}`,
+    body: { operationalObjectiveId: w.operationalId, actionId: w.actionId },
+  }),
+  'DELETE /api/v1/focus-group-proposals/{id}': async (w) => ({ url: `/api/v1/focus-group-proposals/${await f.proposal(w)}` }),
 };
 
 interface MatrixRow {
@@ -230,7 +405,8 @@ describe('route × role × own/other trajectory × own/other tenant, as docs/per
       const res = await send(caller, row.method, request);
       let changed = '';
       if (expected >= 400) changed = (await fingerprint(t.db.db)) === before ? '' : ' (and changed data)';
-      outcomes.push(`${label}: ${res.statusCode}${changed}`);
+      const shown = request.check && res.statusCode < 300 ? request.check(res.json()) : '';
+      outcomes.push(`${label}: ${res.statusCode}${changed}${shown}`);
       expectations.push(`${label}: ${expected}`);
     };
     for (const role of matrixRoles) {

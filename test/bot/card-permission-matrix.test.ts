@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import { verbs } from '../../bot/cards/verbs';
 import { startConnectorStandIn, type ConnectorStandIn } from '../support/connector-stand-in';
 import { Factory, fingerprint, matrixRoles, permissionTable, type Caller, type MatrixRole, type World } from '../support/permission-world';
+import { insertQuestionnaire } from '../support/questionnaire-fixtures';
 import { invokeActivity } from '../support/teams-activities';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -33,6 +35,15 @@ const fixtures: Record<string, (w: World) => Promise<Record<string, unknown>>> =
   },
   showReminderSettings: async (w) => ({ trajectoryId: w.trajectoryId }),
   setReminders: async (w) => ({ trajectoryId: w.trajectoryId, reminders: 'reduced' }),
+  // A new story each time, so that every allowed answer changes the stored one.
+  answerQuestionnaire: async (w) => ({ questionnaireId: await insertQuestionnaire(t.db.db, w), submit: true, answer_q1: '4', answer_q3: 'o1', answer_q4: 'Fijn' }),
+  recordMeasurement: async (w) => {
+    const indicatorId = await f.indicator(w);
+    const { rows } = await sql<{ id: string }>`insert into measurement_plan (tenant_id, trajectory_id, indicator_id, measurer_id, frequency)
+      values (${w.tenantId}, ${w.trajectoryId}, ${indicatorId}, ${w.ownerPersonId}, 'monthly') returning id`.execute(t.db.db);
+    return { planId: rows[0]!.id, value: '14', measuredOn: '2026-04-01', note: 'Telling na de paasvakantie' };
+  },
+  submitHomework: async (w) => ({ trajectoryId: w.trajectoryId, caseText: `De buurtwerker die bleef langskomen ${Math.random()}`, dreamText: 'Een school waar niets extra kost' }),
 };
 
 const rows = permissionTable('verb-matrix').map((r) => ({ verb: (r.verb ?? '').replace(/`/g, ''), expected: r as Record<MatrixRole, string> }));
@@ -69,6 +80,17 @@ async function outcomeOf(verb: string, answer: InvokeAnswer, data: Record<string
     return row.status === data.status && changed ? 'saved' : 'refused';
   }
   if (verb === 'setReminders') return changed ? 'saved' : 'refused';
+  if (verb === 'recordMeasurement') {
+    // Saved means: the value is a measurement of the plan's indicator now.
+    const saved = await sql<{ n: number }>`select count(*)::int as n from measurement m join measurement_plan p on p.tenant_id = m.tenant_id and p.indicator_id = m.indicator_id
+      where p.id = ${String(data.planId)} and m.value = 14`.execute(t.db.db);
+    return changed && saved.rows[0]!.n === 1 ? 'saved' : 'refused';
+  }
+  if (verb === 'answerQuestionnaire') return changed ? 'saved' : 'refused';
+  if (verb === 'submitHomework') {
+    const row = await t.db.db.selectFrom('steeringHomeworkAnswer').select('caseText').where('caseText', '=', String(data.caseText)).executeTakeFirst();
+    return row && changed ? 'saved' : 'refused';
+  }
   if (verb === 'showReminderSettings') return 'card';
   return inputs.length > 0 ? 'edit' : 'view';
 }

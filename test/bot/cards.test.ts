@@ -3,6 +3,8 @@ import type * as AdaptiveCards from 'adaptivecards';
 import { actionCard, type ActionCardView } from '../../bot/cards/action-card';
 import { byteSize, MAX_MESSAGE_BYTES, packCards, type Card } from '../../bot/cards/elements';
 import { helpCard } from '../../bot/cards/help-card';
+import { homeworkCard } from '../../bot/cards/homework-card';
+import { measurementCard, type MeasurementCardView } from '../../bot/cards/measurement-card';
 import { overviewCard } from '../../bot/cards/overview-card';
 import { reminderSettingsCard } from '../../bot/cards/reminder-settings-card';
 import { steeringRequestCard } from '../../bot/cards/steering-request-card';
@@ -21,7 +23,19 @@ const view: ActionCardView = {
   refreshUserIds: ['29:tom-maes', '29:lotte-peeters'],
 };
 
+const measured: MeasurementCardView = {
+  lang: 'nl',
+  plan: { id: '7f9c3b0e-1d2a-4c5b-8e6f-0a1b2c3d4e5f', indicatorName: long, unit: 'gezinnen', kind: 'outcome', baseline: 4, target: 20, actionTitle: long, source: long, lastValue: 7.5, lastMeasuredOn: '2025-12-11', dueOn: '2026-03-11' },
+  today: '2026-03-20',
+  editable: true,
+  followUpId: 'f3',
+};
+
 const cards: [string, Card][] = [
+  ['measurement (measurer, late)', measurementCard(measured)],
+  ['measurement with errors (en)', measurementCard({ ...measured, lang: 'en', errors: { value: 'x', measuredOn: 'y', note: 'z' }, typed: { value: '12,5', measuredOn: 'gisteren', note: 'é'.repeat(1000) } })],
+  ['measurement saved', measurementCard({ ...measured, saved: { value: 12.5, measuredOn: '2026-03-20' } })],
+  ['measurement (read-only, no values yet)', measurementCard({ ...measured, editable: false, plan: { ...measured.plan, baseline: null, target: null, lastValue: null, lastMeasuredOn: null, source: '' } })],
   ['action card (owner)', actionCard(view)],
   ['action card (read-only)', actionCard({ ...view, editable: false, lang: 'en' })],
   ['action card with errors', actionCard({ ...view, errors: { status: 'x', progressNote: 'y', dueDate: 'z' }, typed: { status: 'postponed', progressNote: '' }, banner: { kind: 'invalid', text: 'Niet opgeslagen' } })],
@@ -30,6 +44,10 @@ const cards: [string, Card][] = [
   ['help (en)', helpCard('en')],
   ['overview', overviewCard({ lang: 'nl', trajectoryName: 'Beekvliet', domains: [{ name: 'Wonen', open: 3, done: 2, total: 6 }], overdueCount: 2, overdueTitles: ['a', 'b'], nextMeeting: { title: 'Stuurgroep 4', startsAt: new Date('2026-04-20T18:00:00Z'), bodyName: 'Stuurgroep' } })],
   ['reminder settings', reminderSettingsCard({ lang: 'nl', current: 'reduced', trajectoryId: '7f9c3b0e-1d2a-4c5b-8e6f-0a1b2c3d4e5f', saved: true, error: 'Kies' })],
+  ['homework', homeworkCard({ lang: 'nl', trajectoryId: '7f9c3b0e-1d2a-4c5b-8e6f-0a1b2c3d4e5f', trajectoryName: 'Kansrijk opgroeien in Beekvliet', followUpId: 'f2' })],
+  // The longest answers the card takes, saved: still under Teams' limit.
+  ['homework, saved (en)', homeworkCard({ lang: 'en', trajectoryId: '7f9c3b0e-1d2a-4c5b-8e6f-0a1b2c3d4e5f', trajectoryName: 'Beekvliet', caseText: 'é'.repeat(4000), dreamText: 'x'.repeat(4000), saved: true })],
+  ['homework, empty answer', homeworkCard({ lang: 'nl', trajectoryId: '7f9c3b0e-1d2a-4c5b-8e6f-0a1b2c3d4e5f', trajectoryName: 'Beekvliet', error: 'empty' })],
   ['steering request', steeringRequestCard({ lang: 'nl', meeting: { title: 'Stuurgroep', startsAt: new Date('2026-04-20T18:00:00Z') }, actions: Array.from({ length: 15 }, (_, i) => ({ id: `7f9c3b0e-1d2a-4c5b-8e6f-0a1b2c3d4e${String(i).padStart(2, '0')}`, title: long, status: 'planned', dueDate: '2026-05-01' })) })],
 ];
 

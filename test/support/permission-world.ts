@@ -42,7 +42,7 @@ export interface World {
   callers: Partial<Record<MatrixRole, Caller>>;
 }
 
-type Table = 'person' | 'body' | 'membership' | 'domain' | 'strategic_objective' | 'operational_objective' | 'action' | 'indicator' | 'measurement' | 'initiative' | 'meeting' | 'trajectory';
+type Table = 'person' | 'body' | 'membership' | 'domain' | 'strategic_objective' | 'operational_objective' | 'action' | 'indicator' | 'measurement' | 'initiative' | 'meeting' | 'trajectory' | 'context_value' | 'focus_group' | 'focus_group_proposal';
 
 export class Factory {
   constructor(readonly db: Db) {}
@@ -115,6 +115,18 @@ export class Factory {
     return this.insert('initiative', { tenant_id: w.tenantId, trajectory_id: w.trajectoryId, name: 'Vrijetijdspas', state: 'active' });
   }
 
+  /** A context value of its own (indicator and year chosen at random, so each call adds a row). */
+  contextValue(w: World, attempts = 5): Promise<string> {
+    return this.insert('context_value', {
+      tenant_id: w.tenantId,
+      trajectory_id: w.trajectoryId,
+      indicator: 'population',
+      year: 1990 + Math.floor(Math.random() * 110),
+      level: ['municipality', 'arrondissement', 'province', 'region'][Math.floor(Math.random() * 4)],
+      value: 1000,
+    }).catch((error: unknown) => (attempts > 1 ? this.contextValue(w, attempts - 1) : Promise.reject(error)));
+  }
+
   meeting(w: World): Promise<string> {
     return this.insert('meeting', {
       tenant_id: w.tenantId,
@@ -123,6 +135,28 @@ export class Factory {
       title: 'Stuurgroep',
       starts_at: '2026-05-04T18:00:00Z',
       ends_at: '2026-05-04T20:00:00Z',
+    });
+  }
+
+  /** A held focus group that prepares the work group of the world's domain. */
+  focusGroup(w: World): Promise<string> {
+    return this.insert('focus_group', {
+      tenant_id: w.tenantId,
+      trajectory_id: w.trajectoryId,
+      domain_id: w.domainId,
+      body_id: w.workGroupId,
+      title: 'Focusgroep vrije tijd',
+      held_on: '2026-02-10',
+      participant_count: 7,
+    });
+  }
+
+  async proposal(w: World, focusGroupId?: string): Promise<string> {
+    return this.insert('focus_group_proposal', {
+      tenant_id: w.tenantId,
+      trajectory_id: w.trajectoryId,
+      focus_group_id: focusGroupId ?? (await this.focusGroup(w)),
+      text: 'Een vrijetijdspas die ook voor broers en zussen geldt',
     });
   }
 
@@ -197,8 +231,20 @@ const tenantTables = [
   'action_update',
   'indicator',
   'measurement',
+  'measurement_plan',
+  'signal_verdict',
   'initiative',
+  'context_value',
   'meeting',
+  'focus_group',
+  'focus_group_proposal',
+  'steering_session',
+  'steering_homework_answer',
+  'follow_up',
+  'questionnaire',
+  'questionnaire_response',
+  'questionnaire_participation',
+  'questionnaire_link',
   'audit_log',
 ];
 

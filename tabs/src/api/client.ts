@@ -34,6 +34,7 @@ export interface Api {
   get<T>(path: string, options?: RequestOptions): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
   patch<T>(path: string, body: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
   del(path: string): Promise<void>;
   blob(path: string): Promise<{ blob: Blob; fileName: string | null }>;
 }
@@ -77,6 +78,9 @@ export function createApi(token: TokenSource, base = ''): Api {
     },
     async patch<T>(path: string, body: unknown, options: Omit<RequestOptions, 'body'> = {}) {
       return (await send('PATCH', path, { ...options, body })).json() as Promise<T>;
+    },
+    async put<T>(path: string, body: unknown) {
+      return (await send('PUT', path, { body })).json() as Promise<T>;
     },
     async del(path: string) {
       await send('DELETE', path);

@@ -28,6 +28,59 @@ export interface Trajectory {
   workGroupDomainIds: string[];
   personId: string | null;
   version: number;
+  /** Phase 1–2 records (the college's decision, the coordinator's appointment); absent in older answers. */
+  policyDecidedOn?: string | null;
+  policyStaffFte?: number | null;
+  policyBudget?: number | null;
+  policyNote?: string;
+  coordinatorAppointedOn?: string | null;
+  coordinatorJobShare?: number | null;
+  facilitatorOrganisation?: string;
+  facilitatorEngagedOn?: string | null;
+  /** The policy period this one continues, and when it was closed (then read-only). */
+  originTrajectoryId?: string | null;
+  closedAt?: string | null;
+}
+
+export const adjustments = ['kept', 'changed', 'stopped'] as const;
+export type Adjustment = (typeof adjustments)[number];
+
+/** GET /api/v1/trajectories/{id}/periods: the chain of policy periods the caller takes part in. */
+export interface PolicyPeriod {
+  id: string;
+  name: string;
+  periodStart: string;
+  periodEnd: string;
+  closedAt: string | null;
+  current: boolean;
+}
+
+/** GET /api/v1/actions/{id}/history (and the objectives'): one row in each period. */
+export interface LineageEntry {
+  id: string;
+  trajectoryId: string;
+  trajectoryName: string;
+  periodStart: string;
+  periodEnd: string;
+  title: string;
+  adjustment: Adjustment | null;
+  adjustmentReason: string;
+  status: string | null;
+}
+
+export type PhaseState = 'todo' | 'in_progress' | 'done';
+export type PhaseView = 'overview' | 'plan' | 'board' | 'members' | 'phases' | 'context' | 'inventory' | 'focusGroups' | 'steering';
+
+/** One roadmap phase as GET /api/v1/trajectories/{id}/phases derives it from the data. */
+export interface RoadmapPhaseInfo {
+  phase: string;
+  number: number;
+  state: PhaseState;
+  date: string | null;
+  asks: string[];
+  who: string[];
+  evidence: { code: string; params: Record<string, string | number | null | string[]>; met: boolean | null }[];
+  view: PhaseView;
 }
 
 export interface PlanIndicator {
@@ -54,6 +107,7 @@ export interface PlanAction {
   budget: number | null;
   overdue: boolean;
   version: number;
+  adjustment?: Adjustment | null;
   indicators: PlanIndicator[];
 }
 
@@ -67,6 +121,7 @@ export interface PlanOperational {
   smartAgreed: boolean;
   smartRealistic: boolean;
   smartTimeBound: boolean;
+  adjustment?: Adjustment | null;
   actions: PlanAction[];
 }
 
@@ -74,6 +129,7 @@ export interface PlanStrategic {
   id: string;
   title: string;
   description: string;
+  adjustment?: Adjustment | null;
   operationalObjectives: PlanOperational[];
 }
 
@@ -112,6 +168,9 @@ export interface Action {
   expectedResult: string;
   evaluationMethod: string;
   sevenB: string[];
+  adjustment?: Adjustment | null;
+  adjustmentReason?: string;
+  originId?: string | null;
   version: number;
   updatedAt: string;
 }
@@ -160,6 +219,8 @@ export interface Body {
   kind: 'steering_group' | 'work_group' | 'parents_group' | string;
   name: string;
   domainId: string | null;
+  /** A parents' group that evaluates the actions (issue 14). */
+  signalGroup?: boolean;
 }
 
 export type WarningCode =
@@ -172,19 +233,23 @@ export type WarningCode =
   | 'action_without_due_date'
   | 'action_without_outcome_indicator'
   | 'objective_smart_incomplete'
-  | 'owner_overloaded';
+  | 'owner_overloaded'
+  | 'indicator_without_baseline'
+  | 'indicator_without_measurement_plan'
+  | 'measurement_overdue';
 
 export interface OverviewWarning {
   code: WarningCode;
   severity: 'high' | 'medium' | 'low';
   params: Record<string, string | number | null | string[]>;
-  target: { kind: 'trajectory' | 'body' | 'domain' | 'operationalObjective' | 'action' | 'person'; id: string };
+  target: { kind: 'trajectory' | 'body' | 'domain' | 'operationalObjective' | 'action' | 'person' | 'indicator'; id: string };
 }
 
 export interface Overview {
   trajectory: { id: string; name: string; municipality: string; periodStart: string; periodEnd: string };
   today: string;
-  phases: { phase: string; state: 'todo' | 'in_progress' | 'done' }[];
+  /** The same derived states as GET …/phases. */
+  phases: { phase: string; state: PhaseState; date?: string | null; view?: PhaseView }[];
   nextMeetings: {
     id: string;
     title: string;
@@ -208,4 +273,246 @@ export interface DevUser {
   userId: string;
   name: string;
   roles: string[];
+}
+
+/** A focus group with parents (src/focus-groups): participants are counted, never named. */
+export interface FocusGroup {
+  id: string;
+  trajectoryId: string;
+  domainId: string | null;
+  bodyId: string | null;
+  title: string;
+  plannedOn: string | null;
+  heldOn: string | null;
+  location: string;
+  participantCount: number | null;
+  themes: string[];
+  notes: string;
+  participantWarning: 'too_few' | 'not_counted' | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FocusGroupProposal {
+  id: string;
+  trajectoryId: string;
+  focusGroupId: string;
+  text: string;
+  theme: string;
+  domainId: string | null;
+  operationalObjectiveId: string | null;
+  actionId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** GET /trajectories/{id}/focus-groups/traces: where parents' proposals went. */
+export interface ProposalTraces {
+  counts: { total: number; action: number; objective: number; open: number };
+  proposals: {
+    id: string;
+    text: string;
+    theme: string;
+    focusGroup: { id: string; title: string; heldOn: string | null };
+    state: 'action' | 'objective' | 'open';
+    domain: { id: string; name: string } | null;
+    objective: { id: string; title: string } | null;
+    action: { id: string; title: string; status: ActionStatus } | null;
+  }[];
+}
+
+/** An existing initiative of the inventory (GET /trajectories/:id/initiatives). */
+export interface Initiative {
+  id: string;
+  trajectoryId: string;
+  name: string;
+  description: string;
+  state: 'planned' | 'active' | 'finished';
+  partner: string;
+  partners: string[];
+  sectors: string[];
+  targetGroup: string;
+  reachFamilies: number | null;
+  reachChildren: number | null;
+  since: string | null;
+  contactOrganisation: string;
+  source: string | null;
+  effect: string;
+  domainId: string | null;
+  operationalObjectiveId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The environment analysis (GET /trajectories/:id/context-values). */
+export type ContextLevel = 'municipality' | 'arrondissement' | 'province' | 'region';
+export const contextLevels: readonly ContextLevel[] = ['municipality', 'arrondissement', 'province', 'region'];
+export type ContextUnit = 'count' | 'percent' | 'index';
+
+export interface ContextValue {
+  id: string;
+  trajectoryId: string;
+  indicator: string;
+  year: number;
+  level: ContextLevel;
+  area: string;
+  value: number;
+  source: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ContextDeviation {
+  indicator: string;
+  year: number;
+  municipality: number;
+  region: number;
+  relativeDifference: number;
+  flagged: boolean;
+}
+
+export interface ContextList {
+  catalogue: { code: string; group: 'demography' | 'vulnerable_families'; unit: ContextUnit; higherMeansPressure: boolean }[];
+  deviationRule: { threshold: number; comparedWith: 'region'; units: ContextUnit[] };
+  values: ContextValue[];
+  deviations: ContextDeviation[];
+}
+
+export interface ContextImportResult {
+  kind: 'csv' | 'xlsx';
+  shape: 'long' | 'wide';
+  imported: number;
+  created: number;
+  updated: number;
+}
+
+/** GET /api/v1/trajectories/{id}/steering-sessions (src/steering-sessions). */
+export interface SteeringMeetingRef {
+  id: string;
+  title: string;
+  startsAt: string;
+  state: string;
+}
+
+export interface SteeringSession {
+  number: 1 | 2 | 3;
+  theme: string;
+  agenda: { code: string; kind: 'information' | 'discussion' | 'decision'; minutes: number }[];
+  prompts: { code: string; maxLength: number }[];
+  stored: boolean;
+  heldOn: string | null;
+  meeting: SteeringMeetingRef | null;
+  answers: Record<string, string>;
+  updatedAt: string | null;
+}
+
+export interface SteeringSessions {
+  trajectoryId: string;
+  sessions: SteeringSession[];
+  steeringMeetings: SteeringMeetingRef[];
+  mission: string;
+  vision: string;
+  qualityCriteria: string[];
+  visionCheck: { chosen: string[]; named: string[]; missing: string[]; required: number; ok: boolean };
+  homework: { members: number; sent: number; answered: number };
+}
+
+export interface HomeworkMember {
+  personId: string;
+  displayName: string;
+  roles: string[];
+  teams: boolean;
+  trustedPersonName: string | null;
+  remindersOff: boolean;
+  card: { state: string; sentAt: string | null } | null;
+  answer: { caseText: string; dreamText: string; updatedAt: string } | null;
+}
+
+export interface HomeworkSendResult {
+  queued: { personId: string; displayName: string }[];
+  alreadyQueued: { personId: string; displayName: string }[];
+  withoutTeams: { personId: string; displayName: string; trustedPersonName: string | null }[];
+  remindersOff: { personId: string; displayName: string }[];
+  sendsFrom: string;
+}
+
+/** Result and satisfaction questionnaires (src/questionnaires/). */
+export interface QuestionnaireQuestion {
+  id: string;
+  type: 'scale' | 'choice' | 'open';
+  textNl: string;
+  textEn: string;
+  options: { id: string; labelNl: string; labelEn: string }[];
+}
+
+export interface Questionnaire {
+  id: string;
+  trajectoryId: string;
+  actionId: string;
+  domainId: string;
+  kind: 'result' | 'satisfaction';
+  state: 'open' | 'closed';
+  titleNl: string;
+  titleEn: string;
+  introNl: string;
+  introEn: string;
+  questions: QuestionnaireQuestion[];
+  answerCount: number;
+  answeredByMe: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** GET /api/v1/trajectories/{id}/questionnaire-results: a breakdown only from 5 answers. */
+export interface QuestionnaireResults {
+  results: {
+    questionnaireId: string;
+    actionId: string;
+    domainId: string;
+    kind: 'result' | 'satisfaction';
+    title: string;
+    answerCount: number;
+    questions: { id: string; type: 'scale' | 'choice' | 'open'; text: string; average: number | null; distribution: Record<string, number> | null }[];
+  }[];
+}
+
+/** GET /api/v1/trajectories/{id}/measurement-plans (issue 14). */
+export const measurementFrequencies = ['monthly', 'quarterly', 'half_yearly', 'yearly'] as const;
+export type MeasurementFrequency = (typeof measurementFrequencies)[number];
+export interface PlannedMeasurement {
+  id: string;
+  indicatorId: string;
+  indicatorName: string;
+  actionId: string;
+  actionTitle: string;
+  domainId: string;
+  measurerId: string | null;
+  measurerName: string | null;
+  frequency: MeasurementFrequency;
+  source: string;
+  nextDueOn: string | null;
+  lastMeasuredOn: string | null;
+  dueOn: string;
+  overdue: boolean;
+}
+export interface PlannedMeasurements {
+  today: string;
+  plans: PlannedMeasurement[];
+}
+
+/** GET /api/v1/trajectories/{id}/signal-verdicts (issue 14). */
+export const signalVerdicts = ['works', 'partly', 'not'] as const;
+export type SignalVerdictValue = (typeof signalVerdicts)[number];
+export interface SignalVerdict {
+  id: string;
+  bodyId: string;
+  bodyName: string;
+  domainId: string;
+  actionId: string | null;
+  actionTitle: string | null;
+  verdict: SignalVerdictValue;
+  reasons: string;
+  givenOn: string;
+  recordedById: string | null;
+  recordedByName: string | null;
 }

@@ -20,6 +20,7 @@ import {
 import { useEffect, useState, type FormEvent } from 'react';
 import { actionStatuses, sevenB, type Action, type ActionStatus, type Person, type PlanOperational } from '../api/types';
 import { useApp } from '../app-context';
+import { AdjustmentFields, adjustmentBody, type AdjustmentValue } from '../components/adjustment-fields';
 import { fieldState, FormError, useFormStyles, useSubmit } from '../components/form';
 import { ErrorBox } from '../components/problem';
 import { useResource } from '../data/resource';
@@ -41,6 +42,7 @@ interface ActionForm {
   expectedResult: string;
   evaluationMethod: string;
   sevenB: string[];
+  verdict: AdjustmentValue;
 }
 
 const blank: ActionForm = {
@@ -57,6 +59,7 @@ const blank: ActionForm = {
   expectedResult: '',
   evaluationMethod: '',
   sevenB: [],
+  verdict: { adjustment: '', adjustmentReason: '' },
 };
 
 function formOf(a: Action): ActionForm {
@@ -74,6 +77,7 @@ function formOf(a: Action): ActionForm {
     expectedResult: a.expectedResult,
     evaluationMethod: a.evaluationMethod,
     sevenB: a.sevenB,
+    verdict: { adjustment: a.adjustment ?? '', adjustmentReason: a.adjustmentReason ?? '' },
   };
 }
 
@@ -97,6 +101,7 @@ function bodyOf(f: ActionForm): Record<string, unknown> {
     expectedResult: f.expectedResult,
     evaluationMethod: f.evaluationMethod,
     sevenB: f.sevenB,
+    ...adjustmentBody(f.verdict),
   };
 }
 
@@ -270,6 +275,7 @@ export function ActionDialog({
                       ))}
                     </div>
                   </fieldset>
+                  {editing ? <AdjustmentFields value={form.verdict} onChange={(v) => set('verdict', v)} errors={errors} /> : null}
                 </>
               ) : null}
             </DialogContent>

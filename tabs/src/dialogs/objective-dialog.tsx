@@ -2,6 +2,7 @@ import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, Dia
 import { useState, type FormEvent } from 'react';
 import { smartChecks, type PlanDomain, type PlanOperational, type PlanStrategic, type SmartCheck } from '../api/types';
 import { useApp } from '../app-context';
+import { AdjustmentFields, adjustmentBody, type AdjustmentValue } from '../components/adjustment-fields';
 import { emptyToNull, fieldState, FormError, useFormStyles, useSubmit } from '../components/form';
 import { useI18n } from '../i18n/i18n';
 
@@ -20,6 +21,7 @@ export function ObjectiveDialog({ open, target, onClose, onSaved }: { open: bool
   const [description, setDescription] = useState(existing?.description ?? '');
   const [targetDate, setTargetDate] = useState(operational?.targetDate ?? '');
   const [smart, setSmart] = useState<Record<SmartCheck, boolean>>(() => Object.fromEntries(smartChecks.map((c) => [c, operational?.[c] ?? false])) as Record<SmartCheck, boolean>);
+  const [verdict, setVerdict] = useState<AdjustmentValue>({ adjustment: existing?.adjustment ?? '', adjustmentReason: '' });
   const { saving, errors, formError, submit } = useSubmit();
 
   const heading =
@@ -30,6 +32,8 @@ export function ObjectiveDialog({ open, target, onClose, onSaved }: { open: bool
     event.preventDefault();
     const body: Record<string, unknown> = { title, description };
     if (target.kind === 'operational') Object.assign(body, smart, { targetDate: emptyToNull(targetDate) });
+    // The plan carries the verdict but not its reason: only a changed verdict is sent, with the reason typed here.
+    if (existing && (verdict.adjustment !== (existing.adjustment ?? '') || verdict.adjustmentReason.trim())) Object.assign(body, adjustmentBody(verdict));
     const ok = await submit(async () => {
       if (target.kind === 'strategic') {
         if (existing) await api.patch(`/api/v1/strategic-objectives/${existing.id}`, body);
@@ -74,6 +78,7 @@ export function ObjectiveDialog({ open, target, onClose, onSaved }: { open: bool
                   </fieldset>
                 </>
               ) : null}
+              {existing ? <AdjustmentFields value={verdict} onChange={setVerdict} errors={errors} /> : null}
             </DialogContent>
             <DialogActions>
               <Button appearance="secondary" onClick={onClose}>

@@ -1,3 +1,6 @@
+import { periodsEn } from './features/periods';
+import { evaluationEn } from './features/evaluation';
+import { questionnairesEn } from './features/questionnaires';
 import { phasesEn } from './features/phases';
 import { contextEn } from './features/context';
 import { inventoryEn } from './features/inventory';
@@ -172,6 +175,15 @@ export const en: Record<MessageKey, string> = {
   'warning.objective_smart_incomplete.item': '{title} (missing: {missing})',
   'warning.owner_overloaded.title': '{name} owns {count} open actions',
   'warning.owner_overloaded.fix': 'That is far more than the others (the median is {median}). Share actions among more people.',
+  'warning.indicator_without_baseline.title.one': '1 indicator without a baseline',
+  'warning.indicator_without_baseline.title.other': '{count} indicators without a baseline',
+  'warning.indicator_without_baseline.fix': 'Record the starting point: without a baseline you cannot see later what the action changed.',
+  'warning.indicator_without_measurement_plan.title.one': '1 indicator without a measurement plan',
+  'warning.indicator_without_measurement_plan.title.other': '{count} indicators without a measurement plan',
+  'warning.indicator_without_measurement_plan.fix': 'Agree who measures, how often and from which source. The measurer then gets a reminder in Teams.',
+  'warning.measurement_overdue.title.one': '1 measurement is late',
+  'warning.measurement_overdue.title.other': '{count} measurements are late',
+  'warning.measurement_overdue.fix': 'Enter the measurement, or move its date if measuring makes no sense yet.',
   'warning.fixLink': 'Fix',
 
   'plan.title': 'Action plan',
@@ -378,4 +390,7 @@ export const en: Record<MessageKey, string> = {
   ...inventoryEn,
   ...focusGroupsEn,
   ...steeringEn,
+  ...periodsEn,
+  ...evaluationEn,
+  ...questionnairesEn,
 };

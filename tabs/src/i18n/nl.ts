@@ -1,3 +1,6 @@
+import { periodsNl } from './features/periods';
+import { evaluationNl } from './features/evaluation';
+import { questionnairesNl } from './features/questionnaires';
 import { phasesNl } from './features/phases';
 import { contextNl } from './features/context';
 import { inventoryNl } from './features/inventory';
@@ -175,6 +178,15 @@ export const nl = {
   'warning.objective_smart_incomplete.item': '{title} (ontbreekt: {missing})',
   'warning.owner_overloaded.title': '{name} trekt {count} open acties',
   'warning.owner_overloaded.fix': 'Dat is veel meer dan de anderen (de mediaan is {median}). Verdeel acties over meer schouders.',
+  'warning.indicator_without_baseline.title.one': '1 indicator zonder nulmeting',
+  'warning.indicator_without_baseline.title.other': '{count} indicatoren zonder nulmeting',
+  'warning.indicator_without_baseline.fix': 'Leg vast waar je vertrekt: zonder nulmeting zie je later niet wat de actie veranderde.',
+  'warning.indicator_without_measurement_plan.title.one': '1 indicator zonder meetplan',
+  'warning.indicator_without_measurement_plan.title.other': '{count} indicatoren zonder meetplan',
+  'warning.indicator_without_measurement_plan.fix': 'Spreek af wie meet, hoe vaak en uit welke bron. Wie meet, krijgt dan een herinnering in Teams.',
+  'warning.measurement_overdue.title.one': '1 meting is te laat',
+  'warning.measurement_overdue.title.other': '{count} metingen zijn te laat',
+  'warning.measurement_overdue.fix': 'Vul de meting in, of schuif de datum op als meten nu nog geen zin heeft.',
   'warning.fixLink': 'Aanpassen',
 
   'plan.title': 'Actieplan',
@@ -382,6 +394,9 @@ export const nl = {
   ...inventoryNl,
   ...focusGroupsNl,
   ...steeringNl,
+  ...periodsNl,
+  ...evaluationNl,
+  ...questionnairesNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -9,6 +9,8 @@ import { useCardStyles } from '../components/view';
 import { findAction, isOverdue } from '../data/plan';
 import { useResource } from '../data/resource';
 import { label, useI18n } from '../i18n/i18n';
+import { FocusGroupOrigin } from './focus-group-origin';
+import { PeriodHistory } from '../components/period-history';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalL },
@@ -112,6 +114,7 @@ export function ActionDetail({ open, actionId, plan, canEdit, onClose, onEdit }:
               {place.domain.name} › {place.strategic.title} › {place.operational.title}
             </p>
           ) : null}
+          {plan ? <FocusGroupOrigin trajectoryId={plan.trajectory.id} actionId={actionId} className={styles.path} /> : null}
           {a ? (
             <section aria-labelledby="detail-facts">
               <h3 id="detail-facts" className={styles.h3}>
@@ -142,6 +145,15 @@ export function ActionDetail({ open, actionId, plan, canEdit, onClose, onEdit }:
                 <dd>{a.expectedResult || none}</dd>
                 <dt>{t('form.evaluationMethod')}</dt>
                 <dd>{a.evaluationMethod || none}</dd>
+                {a.adjustment ? (
+                  <>
+                    <dt>{t('adjustment.label')}</dt>
+                    <dd>
+                      {t(`adjustment.${a.adjustment}`)}
+                      {a.adjustmentReason ? `: ${a.adjustmentReason}` : ''}
+                    </dd>
+                  </>
+                ) : null}
                 <dt>{t('form.sevenB')}</dt>
                 <dd>
                   {a.sevenB.length ? (
@@ -171,6 +183,7 @@ export function ActionDetail({ open, actionId, plan, canEdit, onClose, onEdit }:
               <p className={card.muted}>{t('detail.noIndicators')}</p>
             )}
           </section>
+          <PeriodHistory actionId={actionId} headingClass={styles.h3} />
           <section aria-labelledby="detail-timeline">
             <h3 id="detail-timeline" className={styles.h3}>
               {t('detail.timeline')}

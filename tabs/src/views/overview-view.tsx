@@ -22,7 +22,19 @@ const useStyles = makeStyles({
   wide: { gridColumn: '1 / -1' },
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingHorizontalL, minWidth: 0 },
   phases: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(190px, 1fr))', gap: tokens.spacingVerticalS },
-  phase: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS, padding: tokens.spacingVerticalXS },
+  phase: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    gap: tokens.spacingHorizontalS,
+    padding: tokens.spacingVerticalXS,
+    minHeight: '44px',
+    boxSizing: 'border-box',
+    color: tokens.colorNeutralForeground1,
+    textDecorationLine: 'none',
+    borderRadius: tokens.borderRadiusMedium,
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+  },
+  phaseName: { color: tokens.colorBrandForegroundLink, textDecorationLine: 'underline' },
   phaseIcon: { flexShrink: 0, marginTop: '2px' },
   done: { color: tokens.colorPaletteGreenForeground1 },
   doing: { color: tokens.colorBrandForeground1 },
@@ -49,13 +61,24 @@ const useStyles = makeStyles({
 
 const severityOrder = { high: 0, medium: 1, low: 2 } as const;
 /** Codes that hold for many items at once are shown as one group with a list of links. */
-const grouped = new Set<WarningCode>(['action_without_owner', 'action_without_due_date', 'action_without_outcome_indicator', 'objective_smart_incomplete']);
+const grouped = new Set<WarningCode>([
+  'action_without_owner',
+  'action_without_due_date',
+  'action_without_outcome_indicator',
+  'objective_smart_incomplete',
+  'indicator_without_baseline',
+  'indicator_without_measurement_plan',
+  'measurement_overdue',
+]);
 const LINKS_SHOWN = 5;
 
 function targetHref(trajectoryId: string, w: OverviewWarning): string {
   switch (w.target.kind) {
     case 'action':
       return paths.action(trajectoryId, w.target.id);
+    case 'indicator':
+      // An indicator is read and measured on its action's page.
+      return typeof w.params.actionId === 'string' ? paths.action(trajectoryId, w.params.actionId) : paths.evaluation(trajectoryId);
     case 'operationalObjective':
     case 'domain':
       return paths.plan(trajectoryId, { focus: w.target.id });
@@ -204,12 +227,18 @@ export function OverviewView({ trajectoryId }: { trajectoryId: string }) {
             </div>
             <ol className={styles.phases}>
               {data.phases.map((p) => (
-                <li key={p.phase} className={styles.phase}>
-                  <PhaseIcon state={p.state} />
-                  <span className={styles.phaseText}>
-                    <span>{label(i18n, 'phase', p.phase)}</span>
-                    <span className={styles.phaseState}>{label(i18n, 'phaseState', p.state)}</span>
-                  </span>
+                <li key={p.phase} data-phase={p.phase} data-state={p.state}>
+                  {/* The states are derived from the data; the phases view shows why and where to act. */}
+                  <a className={styles.phase} href={paths.phases(trajectoryId)}>
+                    <PhaseIcon state={p.state} />
+                    <span className={styles.phaseText}>
+                      <span className={styles.phaseName}>{label(i18n, 'phase', p.phase)}</span>
+                      <span className={styles.phaseState}>
+                        {label(i18n, 'phaseState', p.state)}
+                        {p.state === 'done' && p.date ? ` · ${i18n.date(p.date)}` : ''}
+                      </span>
+                    </span>
+                  </a>
                 </li>
               ))}
             </ol>

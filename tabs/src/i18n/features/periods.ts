@@ -1,0 +1,58 @@
+/** Messages of policy periods: the evaluation's verdict, the next period, a closed period. Dutch first; `en` has the same keys. */
+export const periodsNl = {
+  'adjustment.legend': 'Evaluatie: wat gebeurt er hiermee in de volgende beleidsperiode?',
+  'adjustment.label': 'Beslissing na evaluatie',
+  'adjustment.none': 'Nog niet beslist',
+  'adjustment.kept': 'Behouden',
+  'adjustment.changed': 'Aangepast',
+  'adjustment.stopped': 'Gestopt',
+  'adjustment.reason': 'Waarom?',
+  'adjustment.reasonHint': 'Nodig bij aanpassen of stoppen. Wat gestopt is, gaat niet mee naar de volgende periode.',
+
+  'period.closedTitle': 'Afgesloten beleidsperiode',
+  'period.closed': 'Deze beleidsperiode werd afgesloten op {date}. Ze blijft bewaard zoals ze was: je kunt alles inkijken, maar het plan niet meer wijzigen.',
+  'period.toNext': 'Naar de volgende periode: {name}',
+  'period.current': 'Beleidsperiode {start} – {end}',
+  'period.start': 'Volgende beleidsperiode starten',
+  'period.dialogTitle': 'De volgende beleidsperiode starten',
+  'period.dialogIntro':
+    'Kansrijk maakt een kopie van het actieplan voor de nieuwe periode. Wat na de evaluatie gestopt is, en acties die klaar of geschrapt zijn, gaan niet mee. Dezelfde mensen behouden hun rol. Metingen blijven in deze periode; een indicator start met zijn laatste meting als nieuwe beginwaarde.',
+  'period.dialogWarning': 'Deze periode wordt daarna afgesloten en kan niet meer gewijzigd worden.',
+  'period.name': 'Naam van de nieuwe periode',
+  'period.periodStart': 'Begin',
+  'period.periodEnd': 'Einde',
+  'period.confirm': 'Periode starten',
+  'period.started': 'De nieuwe beleidsperiode is gestart.',
+  'period.history': 'In andere beleidsperiodes',
+  'period.historyItem': '{period}: {title}',
+  'period.thisPeriod': '(deze periode)',
+} as const;
+
+export const periodsEn: Record<keyof typeof periodsNl, string> = {
+  'adjustment.legend': 'Evaluation: what happens to this in the next policy period?',
+  'adjustment.label': 'Decision after evaluation',
+  'adjustment.none': 'Not decided yet',
+  'adjustment.kept': 'Kept',
+  'adjustment.changed': 'Changed',
+  'adjustment.stopped': 'Stopped',
+  'adjustment.reason': 'Why?',
+  'adjustment.reasonHint': 'Needed when changing or stopping. What is stopped does not go into the next period.',
+
+  'period.closedTitle': 'Closed policy period',
+  'period.closed': 'This policy period was closed on {date}. It is kept as it was: you can look at everything, but the plan can no longer change.',
+  'period.toNext': 'To the next period: {name}',
+  'period.current': 'Policy period {start} – {end}',
+  'period.start': 'Start the next policy period',
+  'period.dialogTitle': 'Start the next policy period',
+  'period.dialogIntro':
+    'Kansrijk copies the action plan into the new period. What the evaluation stopped, and actions that are done or dropped, stay behind. The same people keep their roles. Measurements stay in this period; an indicator starts from its latest measurement as its new baseline.',
+  'period.dialogWarning': 'This period is closed afterwards and can no longer be changed.',
+  'period.name': 'Name of the new period',
+  'period.periodStart': 'Start',
+  'period.periodEnd': 'End',
+  'period.confirm': 'Start the period',
+  'period.started': 'The new policy period has started.',
+  'period.history': 'In other policy periods',
+  'period.historyItem': '{period}: {title}',
+  'period.thisPeriod': '(this period)',
+};
