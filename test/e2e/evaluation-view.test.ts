@@ -29,11 +29,21 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const coordinator = { tenantId: demoTenants.beekvliet.id, userId: demoUsers.coordinator, name: 'Lotte Peeters' };
 const steeringMember = { tenantId: demoTenants.beekvliet.id, userId: demoUsers.steeringMember, name: 'Hilde Goossens' };
 const trustedPerson = { tenantId: demoTenants.beekvliet.id, userId: demoUsers.trustedPerson, name: 'Nadia Benali' };
+const alderman = { tenantId: demoTenants.beekvliet.id, userId: demoUsers.aldermanEducation, name: 'Karim El Amrani' };
+const workGroupChair = { tenantId: demoTenants.beekvliet.id, userId: demoUsers.workGroupChair, name: 'Sofie Claes' };
 
 
 interface Plan {
-  domains: { id: string; name: string }[];
+  domains: {
+    id: string;
+    name: string;
+    strategicObjectives: { operationalObjectives: { actions: { id: string; indicators: { id: string; name: string }[] }[] }[] }[];
+  }[];
 }
+interface MeasurementPlans {
+  plans: { id: string; indicatorId: string; measurerId: string | null; frequency: string; source: string; nextDueOn: string | null }[];
+}
+const indicatorsOf = (domain: Plan['domains'][number]) => domain.strategicObjectives.flatMap((s) => s.operationalObjectives.flatMap((o) => o.actions.flatMap((a) => a.indicators)));
 interface Verdict {
   id: string;
   verdict: string;
@@ -49,8 +59,8 @@ let page: Page;
 let trajectoryId: string;
 let token: string;
 
-async function api<T>(method: string, url: string): Promise<T> {
-  const response = await fetch(`${server.url}${url}`, { method, headers: { authorization: `Bearer ${token}` } });
+async function api<T>(method: string, url: string, as = token): Promise<T> {
+  const response = await fetch(`${server.url}${url}`, { method, headers: { authorization: `Bearer ${as}` } });
   expect([url, response.status]).toEqual([url, 200]);
   return (await response.json()) as T;
 }
@@ -165,6 +175,128 @@ describe('the evaluation view in the browser', () => {
     expect(await page.locator('[data-action] [data-verdict="partly"]', { hasText: 'De ouders vinden het nuttig' }).count()).toBe(1);
     expect(await page.getByRole('textbox', { name: /Waarom/ }).inputValue()).toBe('');
     await shot('form-1280');
+    await page.close();
+  });
+
+  test('the coordinator plans a measurement by keyboard, changes and removes it; a work group plans only in its own domain', async () => {
+    const plan = await api<Plan>('GET', `/api/v1/trajectories/${trajectoryId}/plan`);
+    const before = await api<MeasurementPlans>('GET', `/api/v1/trajectories/${trajectoryId}/measurement-plans`);
+    const planned = new Set(before.plans.map((p) => p.indicatorId));
+    const indicator = plan.domains.flatMap(indicatorsOf).find((i) => !planned.has(i.id))!;
+    expect(indicator).toBeDefined();
+    const people = await api<{ id: string; displayName: string }[]>('GET', `/api/v1/trajectories/${trajectoryId}/people`);
+    const tom = people.find((p) => p.displayName === 'Tom Maes')!;
+
+    await signInAs(coordinator);
+    await open(`#/t/${trajectoryId}/evaluation`);
+    const block = page.locator(`[data-indicator="${indicator.id}"]`);
+    await block.getByRole('button', { name: 'Meetplan opmaken' }).focus();
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('form', { name: `Meetplan voor ${indicator.name}` });
+    await form.waitFor();
+    // The keyboard lands in the form's first field.
+    expect(await page.evaluate(() => document.activeElement?.closest('form')?.getAttribute('aria-label') ?? null)).toBe(`Meetplan voor ${indicator.name}`);
+    await form.getByRole('combobox', { name: 'Wie meet' }).selectOption({ label: 'Tom Maes' });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown'); // quarterly → half-yearly
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Inschrijvingslijsten van de speelpleinwerking');
+    // A year the server refuses: its field error shows at the date and nothing is saved.
+    await form.getByLabel(/Volgende meting/).fill('1850-01-01');
+    await form.getByRole('button', { name: 'Meetplan opslaan' }).focus();
+    await page.keyboard.press('Enter');
+    await form.getByText('Geef een geldige datum.').waitFor();
+    expect(await form.getByText('Nog niet bewaard: verbeter de aangeduide velden.').count()).toBe(1);
+    expect(await form.getByLabel(/Volgende meting/).getAttribute('aria-invalid')).toBe('true');
+    const refused = await api<MeasurementPlans>('GET', `/api/v1/trajectories/${trajectoryId}/measurement-plans`);
+    expect(refused.plans.some((p) => p.indicatorId === indicator.id)).toBe(false);
+    await expectAccessible('plan-form-error-1280');
+    await form.screenshot({ path: path.join(SCREENSHOTS, 'plan-form-error-1280.png') });
+
+    await form.getByLabel(/Volgende meting/).fill('2027-03-15');
+    await form.getByRole('button', { name: 'Meetplan opslaan' }).focus();
+    await page.keyboard.press('Enter');
+    await block.getByText('Het meetplan is opgeslagen.').waitFor();
+    const after = await api<MeasurementPlans>('GET', `/api/v1/trajectories/${trajectoryId}/measurement-plans`);
+    const created = after.plans.find((p) => p.indicatorId === indicator.id)!;
+    expect(created).toEqual(expect.objectContaining({ measurerId: tom.id, frequency: 'half_yearly', source: 'Inschrijvingslijsten van de speelpleinwerking', nextDueOn: '2027-03-15' }));
+    // The view read the plans again: the line under the indicator shows the new plan.
+    expect(await block.getByText(/halfjaarlijks, door Tom Maes/).count()).toBe(1);
+    expect(await block.getByText('Bron: Inschrijvingslijsten van de speelpleinwerking').count()).toBe(1);
+    // The keyboard is back on the (now) edit button.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-describedby') ?? null)).toBe(`eval-indicator-${indicator.id}`);
+
+    // At 390 px: change it, then remove it after confirming.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await block.getByRole('button', { name: 'Meetplan wijzigen' }).click();
+    await form.waitFor();
+    expect(await form.getByRole('combobox', { name: 'Wie meet' }).inputValue()).toBe(tom.id);
+    await form.getByRole('combobox', { name: 'Hoe vaak' }).selectOption('yearly');
+    await expectNoSidewaysScroll('plan-form-390');
+    await expectAccessible('plan-form-390');
+    await form.scrollIntoViewIfNeeded();
+    await form.screenshot({ path: path.join(SCREENSHOTS, 'plan-form-390.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'plan-form-390-screen.png') });
+    await form.getByRole('button', { name: 'Meetplan opslaan' }).click();
+    await block.getByText('Het meetplan is opgeslagen.').waitFor();
+    const changed = await api<MeasurementPlans>('GET', `/api/v1/trajectories/${trajectoryId}/measurement-plans`);
+    expect(changed.plans.find((p) => p.indicatorId === indicator.id)).toEqual(expect.objectContaining({ id: created.id, frequency: 'yearly', measurerId: tom.id }));
+
+    await block.getByRole('button', { name: 'Meetplan wijzigen' }).click();
+    await form.getByRole('button', { name: 'Meetplan verwijderen' }).click();
+    // Asking first; the focus is on the confirmation, and "no" keeps the plan.
+    await form.getByText(/Het meetplan voor .* verwijderen\?/).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.closest('form') !== null)).toBe(true);
+    await expectAccessible('plan-remove-390');
+    await form.screenshot({ path: path.join(SCREENSHOTS, 'plan-remove-390.png') });
+    await form.getByRole('button', { name: 'Nee, behouden' }).click();
+    const kept = await api<MeasurementPlans>('GET', `/api/v1/trajectories/${trajectoryId}/measurement-plans`);
+    expect(kept.plans.some((p) => p.id === created.id)).toBe(true);
+    await form.getByRole('button', { name: 'Meetplan verwijderen' }).click();
+    await page.keyboard.press('Enter'); // "Ja, verwijderen" has the focus
+    await block.getByText('Het meetplan is verwijderd.').waitFor();
+    const gone = await api<MeasurementPlans>('GET', `/api/v1/trajectories/${trajectoryId}/measurement-plans`);
+    expect(gone.plans.some((p) => p.indicatorId === indicator.id)).toBe(false);
+    expect(await block.getByRole('button', { name: 'Meetplan opmaken' }).count()).toBe(1);
+
+    // In English, with the dark theme, at 390 px.
+    await open(`#/t/${trajectoryId}/evaluation`, '?lang=en&theme=dark');
+    await block.getByRole('button', { name: 'Make a measurement plan' }).click();
+    const formEn = page.getByRole('form', { name: `Measurement plan for ${indicator.name}` });
+    await formEn.waitFor();
+    expect(await formEn.getByRole('combobox', { name: 'Who measures' }).count()).toBe(1);
+    await expectNoSidewaysScroll('plan-form-390-en');
+    await expectAccessible('plan-form-390-en-dark');
+    await formEn.screenshot({ path: path.join(SCREENSHOTS, 'plan-form-390-en-dark.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await open(`#/t/${trajectoryId}/evaluation`);
+    await block.getByRole('button', { name: 'Meetplan opmaken' }).click();
+    await form.waitFor();
+    await form.screenshot({ path: path.join(SCREENSHOTS, 'plan-form-1280.png') });
+    await page.close();
+
+    // A work group's chair plans in the domain of her work group only.
+    const chairToken = await server.token(workGroupChair);
+    const chairAccess = await api<{ permissions: string[]; workGroupDomainIds: string[] }>('GET', `/api/v1/trajectories/${trajectoryId}`, chairToken);
+    expect(chairAccess.permissions).not.toContain('domain.edit');
+    expect(chairAccess.workGroupDomainIds.length).toBeGreaterThan(0);
+    await signInAs(workGroupChair);
+    await open(`#/t/${trajectoryId}/evaluation`);
+    for (const domain of plan.domains.filter((d) => indicatorsOf(d).length)) {
+      const buttons = await page.locator(`[data-domain="${domain.id}"]`).getByRole('button', { name: /^Meetplan (opmaken|wijzigen)$/ }).count();
+      expect({ domain: domain.name, buttons: buttons > 0 }).toEqual({ domain: domain.name, buttons: chairAccess.workGroupDomainIds.includes(domain.id) });
+    }
+    await page.close();
+
+    // A read-only member (an alderman in no work group) reads the plans and cannot plan anywhere.
+    const aldermanAccess = await api<{ permissions: string[]; workGroupDomainIds: string[] }>('GET', `/api/v1/trajectories/${trajectoryId}`, await server.token(alderman));
+    expect([aldermanAccess.permissions.includes('domain.edit'), aldermanAccess.workGroupDomainIds]).toEqual([false, []]);
+    await signInAs(alderman);
+    await open(`#/t/${trajectoryId}/evaluation`);
+    expect(await page.locator('[data-indicator]').count()).toBeGreaterThan(0);
+    expect(await page.getByText(/^Meetplan: /).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: /^Meetplan (opmaken|wijzigen)$/ }).count()).toBe(0);
+    expect(await page.getByRole('form').count()).toBe(0);
     await page.close();
   });
 });

@@ -44,12 +44,13 @@ export function translateServerMessage(i18n: I18n, message: string): string {
   const max = /^at most (\d+) characters$/.exec(message);
   if (max) return t('v.maxChars', { max: max[1]! });
   if (message.startsWith('must be a date')) return t('v.date');
+  if (message.startsWith('the year must be between')) return t('v.date');
   if (message === 'must not be before startDate') return t('v.dueBeforeStart');
   if (message === 'must not be before periodStart' || message === 'must not be after periodEnd') return t('v.periodOrder');
   if (message === 'must not be negative') return t('v.negative');
   if (message === 'too large') return t('v.tooLarge');
   if (message === 'give a reason when postponing') return t('v.postponeReason');
-  if (message === 'no such person') return t('v.noSuchPerson');
+  if (message === 'no such person' || message === 'no such person in this trajectory') return t('v.noSuchPerson');
   if (/expected number/i.test(message)) return t('v.number');
   return t('v.invalid', { message });
 }

@@ -7,6 +7,7 @@ import type {
   Plan,
   PlanAction,
   PlanDomain,
+  Person,
   PlanIndicator,
   PlannedMeasurement,
   PlannedMeasurements,
@@ -26,6 +27,7 @@ import { loadResource, useResource } from '../data/resource';
 import { brusselsToday, useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/nl';
 import { paths } from '../router';
+import { MeasurementPlanForm, measurementPlansKey } from './measurement-plan-form';
 
 export interface EvaluationViewProps {
   trajectoryId: string;
@@ -73,7 +75,7 @@ const useStyles = makeStyles({
 });
 
 const verdictsKey = (t: string) => `signal-verdicts:${t}`;
-const plansKey = (t: string) => `measurement-plans:${t}`;
+const plansKey = measurementPlansKey;
 const resultsKey = (t: string) => `questionnaire-results:${t}`;
 const bodiesKey = (t: string) => `bodies:${t}`;
 
@@ -100,14 +102,24 @@ function Figures({ indicator }: { indicator: PlanIndicator }) {
   );
 }
 
-function IndicatorBlock({ indicator, plan }: { indicator: PlanIndicator; plan: PlannedMeasurement | undefined }) {
+/** Who may plan measurements in a domain: `domain.edit` trajectory-wide or as that domain's work group. */
+interface Planning {
+  trajectoryId: string;
+  domainIds: 'all' | ReadonlySet<string>;
+  people: Person[];
+}
+
+const mayPlanIn = (planning: Planning | null, domainId: string): boolean =>
+  Boolean(planning && (planning.domainIds === 'all' || planning.domainIds.has(domainId)));
+
+function IndicatorBlock({ indicator, plan, planning }: { indicator: PlanIndicator; plan: PlannedMeasurement | undefined; planning: Planning | null }) {
   const i18n = useI18n();
   const { api } = useApp();
   const styles = useStyles();
   const measurements = useResource<Measurement[]>(indicator.measurementCount ? `measurements:${indicator.id}` : null, () => api.get(`/api/v1/indicators/${indicator.id}/measurements`));
   return (
     <li className={styles.indicator} data-indicator={indicator.id}>
-      <p className={styles.indicatorName}>
+      <p className={styles.indicatorName} id={`eval-indicator-${indicator.id}`}>
         {indicator.name}{' '}
         <span className={mergeClasses(styles.badge, styles.neutral)}>{i18n.t(indicator.kind === 'output' ? 'evaluation.kind.output' : 'evaluation.kind.outcome')}</span>
       </p>
@@ -131,6 +143,16 @@ function IndicatorBlock({ indicator, plan }: { indicator: PlanIndicator; plan: P
       ) : (
         <p className={styles.muted}>{i18n.t('evaluation.noPlan')}</p>
       )}
+      {planning ? (
+        <MeasurementPlanForm
+          trajectoryId={planning.trajectoryId}
+          indicatorId={indicator.id}
+          indicatorName={indicator.name}
+          describedBy={`eval-indicator-${indicator.id}`}
+          plan={plan}
+          people={planning.people}
+        />
+      ) : null}
       {indicator.measurementCount ? (
         <LineChart name={indicator.name} unit={indicator.unit} measurements={measurements.data ?? []} baseline={indicator.baseline} target={indicator.target} />
       ) : null}
@@ -195,9 +217,11 @@ function DomainSection({
   plans,
   verdicts,
   results,
+  planning,
 }: {
   trajectoryId: string;
   domain: PlanDomain;
+  planning: Planning | null;
   plans: Map<string, PlannedMeasurement>;
   verdicts: SignalVerdict[];
   results: QuestionnaireResults['results'] | undefined;
@@ -210,6 +234,7 @@ function DomainSection({
   const domainVerdicts = mine.filter((v) => !v.actionId);
   const adjusted = actionsOf(domain).filter((a) => a.adjustment);
   const headingId = `eval-domain-${domain.id}`;
+  const planHere = mayPlanIn(planning, domain.id) ? planning : null;
   return (
     <section className={styles.domain} aria-labelledby={headingId} data-domain={domain.id}>
       <h2 id={headingId} className={styles.domainTitle}>
@@ -240,7 +265,7 @@ function DomainSection({
                 {a.indicators.length ? (
                   <ul className={styles.list}>
                     {a.indicators.map((ind) => (
-                      <IndicatorBlock key={ind.id} indicator={ind} plan={plans.get(ind.id)} />
+                      <IndicatorBlock key={ind.id} indicator={ind} plan={plans.get(ind.id)} planning={planHere} />
                     ))}
                   </ul>
                 ) : (
@@ -410,8 +435,16 @@ export function EvaluationView({ trajectoryId, domainId, access }: EvaluationVie
   const results = useResource<QuestionnaireResults>(resultsKey(trajectoryId), () => loadResults(api, trajectoryId));
   const mayRecord = Boolean(access?.permissions.includes('signal.record'));
   const bodies = useResource<Body[]>(mayRecord ? bodiesKey(trajectoryId) : null, () => api.get(`/api/v1/trajectories/${trajectoryId}/bodies`));
+  const planEverywhere = Boolean(access?.permissions.includes('domain.edit'));
+  const workGroupDomainIds = access?.workGroupDomainIds;
+  const mayPlan = planEverywhere || Boolean(workGroupDomainIds?.length);
+  const people = useResource<Person[]>(mayPlan ? `people:${trajectoryId}` : null, () => api.get(`/api/v1/trajectories/${trajectoryId}/people`));
+  const planning = useMemo<Planning | null>(
+    () => (mayPlan && people.data ? { trajectoryId, domainIds: planEverywhere ? 'all' : new Set(workGroupDomainIds ?? []), people: people.data } : null),
+    [mayPlan, planEverywhere, workGroupDomainIds, people.data, trajectoryId],
+  );
   const planById = useMemo(() => new Map((plans.data?.plans ?? []).map((p) => [p.indicatorId, p])), [plans.data]);
-  const ready = Boolean(plan.data && plans.data && verdicts.data && (results.data || results.error));
+  const ready = Boolean(plan.data && plans.data && verdicts.data && (results.data || results.error) && (!mayPlan || people.data || people.error));
   const domains = (plan.data?.domains ?? []).filter((d) => !domainId || d.id === domainId);
   const error = plan.error ?? plans.error ?? verdicts.error;
   return (
@@ -445,6 +478,7 @@ export function EvaluationView({ trajectoryId, domainId, access }: EvaluationVie
               plans={planById}
               verdicts={verdicts.data ?? []}
               results={(results.data?.results ?? []).filter((r) => r.domainId === d.id)}
+              planning={planning}
             />
           ))
         : null}
