@@ -1,10 +1,10 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { demoTenants, demoUsers } from '../../src/seed/demo-ids';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startLiveServer, type LiveServer } from '../support/live-server';
+import { expectAccessible } from '../support/e2e';
 
 /* The environment analysis in Chromium: charts with the other levels, the deviation rule, import with its errors, the single-value editor, read-only, 390 px, nl and en. */
 jest.setTimeout(180_000);
@@ -17,7 +17,6 @@ declare const document: { activeElement: PageElement | null; documentElement: { 
 declare const sessionStorage: { setItem(key: string, value: string): void };
 
 const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots/context');
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const coordinator = { tenantId: demoTenants.beekvliet.id, userId: demoUsers.coordinator, name: 'Lotte Peeters' };
 const alderman = { tenantId: demoTenants.beekvliet.id, userId: demoUsers.aldermanWelfare, name: 'Griet Janssens' };
 
@@ -52,11 +51,6 @@ async function open(target: Page, query = ''): Promise<void> {
   await target.locator('[data-view="context"][data-ready="true"]').waitFor();
 }
 
-async function expectAccessible(target: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page: target }).withTags(WCAG).analyze();
-  const violations = results.violations.map((v) => `${v.id}: ${v.help} → ${v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`).join(' | ')}`);
-  expect({ view: name, violations }).toEqual({ view: name, violations: [] });
-}
 
 const shot = (target: Page, name: string, fullPage = true) => target.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 const indicator = (target: Page, name: string) => target.locator('article').filter({ has: target.getByRole('heading', { name, exact: true, level: 3 }) });

@@ -1,10 +1,10 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { demoTenants, demoUsers } from '../../src/seed/demo-ids';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startLiveServer, type LiveServer } from '../support/live-server';
+import { expectAccessible as expectAccessibleOn, sidewaysOverflow } from '../support/e2e';
 
 /*
  * The focus-groups view in real Chromium against the real server: a coordinator plans a focus
@@ -24,7 +24,6 @@ declare const document: {
 declare const sessionStorage: { setItem(key: string, value: string): void };
 
 const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots/focus-groups');
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const coordinator = { tenantId: demoTenants.beekvliet.id, userId: demoUsers.coordinator, name: 'Lotte Peeters' };
 const steeringMember = { tenantId: demoTenants.beekvliet.id, userId: demoUsers.steeringMember, name: 'Hilde Goossens' };
 
@@ -73,15 +72,10 @@ async function shot(name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-async function expectAccessible(name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const violations = results.violations.map((v) => `${v.id} (${v.impact ?? ''}): ${v.help} → ${v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`).join(' | ')}`);
-  expect({ view: name, violations }).toEqual({ view: name, violations: [] });
-}
+const expectAccessible = (name: string) => expectAccessibleOn(page, name);
 
 async function expectNoSidewaysScroll(name: string): Promise<void> {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
-  expect({ name, overflow: scrollWidth > clientWidth }).toEqual({ name, overflow: false });
+  expect({ name, overflow: await sidewaysOverflow(page) }).toEqual({ name, overflow: 0 });
 }
 
 const signInAs = (user: typeof coordinator) => page.addInitScript((u) => sessionStorage.setItem('kansrijk.devUser', u), JSON.stringify(user));

@@ -1,10 +1,10 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { demoTenants, demoUsers } from '../../src/seed/demo-ids';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startLiveServer, type LiveServer } from '../support/live-server';
+import { expectAccessible as expectAccessibleOn, sidewaysOverflow } from '../support/e2e';
 
 /*
  * The evaluation's verdict and the next policy period, as a coordinator does it in Chromium:
@@ -13,10 +13,8 @@ import { startLiveServer, type LiveServer } from '../support/live-server';
 jest.setTimeout(180_000);
 
 declare const sessionStorage: { setItem(key: string, value: string): void };
-declare const document: { documentElement: { scrollWidth: number; clientWidth: number } };
 
 const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots/periods');
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const coordinator = { tenantId: demoTenants.beekvliet.id, userId: demoUsers.coordinator, name: 'Lotte Peeters' };
 const chair = { tenantId: demoTenants.beekvliet.id, userId: demoUsers.chair, name: 'Marc Wouters' };
 
@@ -50,11 +48,7 @@ async function open(hash: string, view: string, lang = 'nl'): Promise<void> {
   await page.locator(`[data-view="${view}"][data-ready="true"]`).waitFor();
 }
 
-async function expectAccessible(name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const violations = results.violations.map((v) => `${v.id}: ${v.help} → ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  expect({ view: name, violations }).toEqual({ view: name, violations: [] });
-}
+const expectAccessible = (name: string) => expectAccessibleOn(page, name);
 
 async function shot(name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
@@ -64,8 +58,7 @@ async function widths(name: string, check: () => Promise<void>): Promise<void> {
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: 860 });
     await check();
-    // Negative while a dialog hides the scroll bar: only a page wider than its window scrolls sideways.
-    const overflow = Math.max(0, await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth));
+    const overflow = await sidewaysOverflow(page);
     expect([name, width, overflow]).toEqual([name, width, 0]);
     await expectAccessible(`${name} at ${width}px`);
     await shot(`${name}-${width}`);
@@ -115,9 +108,11 @@ test('stopping an action asks why, names the field, and saves the verdict', asyn
   await dialog.getByLabel('Beslissing na evaluatie').selectOption('stopped');
   await dialog.getByRole('button', { name: 'Opslaan' }).click();
   await dialog.locator('textarea[name="adjustmentReason"][aria-invalid="true"]').waitFor();
+  expect(await dialog.getByText('Zeg waarom je dit aanpast of stopt.').count()).toBe(1);
   expect((await api<{ adjustment: string | null }>('coordinator', 'GET', `/api/v1/actions/${target.id}`)).body.adjustment).toBeNull();
   await page.setViewportSize({ width: 390, height: 860 });
   await expectAccessible('action dialog with the verdict');
+  await dialog.locator('textarea[name="adjustmentReason"]').scrollIntoViewIfNeeded();
   await shot('verdict-dialog-390');
   await page.setViewportSize({ width: 1280, height: 860 });
   await dialog.locator('textarea[name="adjustmentReason"]').fill('Het aanbod bestaat nu bij de bibliotheek');

@@ -1,10 +1,10 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { demoTenants, demoUsers } from '../../src/seed/demo-ids';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startLiveServer, type LiveServer } from '../support/live-server';
+import { expectAccessible } from '../support/e2e';
 
 /*
  * The phase tracker in real Chromium: the ten derived phases as the API gives them, the links to
@@ -19,7 +19,6 @@ declare const document: { activeElement: PageElement | null; documentElement: { 
 declare const sessionStorage: { setItem(key: string, value: string): void };
 
 const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots/phases');
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const coordinator = { tenantId: demoTenants.beekvliet.id, userId: demoUsers.coordinator, name: 'Lotte Peeters' };
 const alderman = { tenantId: demoTenants.beekvliet.id, userId: demoUsers.aldermanEducation, name: 'Karim El Amrani' };
 
@@ -57,11 +56,6 @@ async function open(target: Page, hash: string, view: string, query = ''): Promi
   await target.locator(`[data-view="${view}"][data-ready="true"]`).waitFor();
 }
 
-async function expectAccessible(target: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page: target }).withTags(WCAG).analyze();
-  const violations = results.violations.map((v) => `${v.id}: ${v.help} → ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  expect({ view: name, violations }).toEqual({ view: name, violations: [] });
-}
 
 async function noSidewaysScroll(target: Page): Promise<void> {
   const { scrollWidth, clientWidth } = await target.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));

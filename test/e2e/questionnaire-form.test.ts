@@ -1,11 +1,10 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { sql } from 'kysely';
 import { demoTenants, demoUsers } from '../../src/seed/demo-ids';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startLiveServer, type LiveServer } from '../support/live-server';
+import { expectAccessible } from '../support/e2e';
 
 /*
  * The public form a one-time link opens, in real Chromium: no sign-in, no script, Dutch first
@@ -16,7 +15,6 @@ jest.setTimeout(120_000);
 declare const document: { activeElement: { getAttribute(name: string): string | null; tagName: string } | null; documentElement: { lang: string; scrollWidth: number; clientWidth: number } };
 
 const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots/questionnaires');
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const coordinator = { tenantId: demoTenants.beekvliet.id, userId: demoUsers.coordinator, name: 'Lotte Peeters' };
 
 let server: LiveServer;
@@ -35,11 +33,6 @@ async function links(count: number): Promise<string[]> {
   return made.links.map((l) => `${server.url}${l.url}`);
 }
 
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const violations = results.violations.map((v) => `${v.id}: ${v.help} → ${v.nodes.slice(0, 3).map((n) => n.html.slice(0, 120)).join(' | ')}`);
-  expect({ page: name, violations }).toEqual({ page: name, violations: [] });
-}
 
 const responses = async () => Number((await sql<{ n: string }>`select count(*) as n from questionnaire_response where questionnaire_id = ${questionnaireId}`.execute(server.db.db)).rows[0]!.n);
 

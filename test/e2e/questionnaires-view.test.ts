@@ -1,4 +1,3 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -6,6 +5,7 @@ import { sql } from 'kysely';
 import { demoTenants, demoUsers } from '../../src/seed/demo-ids';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startLiveServer, type LiveServer } from '../support/live-server';
+import { expectAccessible } from '../support/e2e';
 
 /*
  * The questionnaires tab in Chromium: the list, a questionnaire's figures and answer forms as the
@@ -17,7 +17,6 @@ declare const document: { activeElement: { getAttribute(name: string): string | 
 declare const sessionStorage: { setItem(key: string, value: string): void };
 
 const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots/questionnaires');
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 interface DevUser {
   tenantId: string;
   userId: string;
@@ -56,11 +55,6 @@ async function open(page: Page, hash: string, query = ''): Promise<void> {
   await page.locator('[data-view="questionnaires"][data-ready="true"]').waitFor();
 }
 
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const violations = results.violations.map((v) => `${v.id}: ${v.help} → ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 140)}`).join(' | ')}`);
-  expect({ view: name, violations }).toEqual({ view: name, violations: [] });
-}
 
 const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { demoTenants, demoUsers } from '../../src/seed/demo-ids';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startLiveServer, type LiveServer } from '../support/live-server';
+import { expectAccessible as expectAccessibleOn } from '../support/e2e';
 
 /*
  * The tabs in real Chromium against the real server and a fresh seeded database: what a
@@ -79,11 +80,7 @@ async function shot(name: string, fullPage = true): Promise<void> {
 }
 
 /** axe-core with the WCAG 2.1 A and AA rules; any violation fails with where it is. */
-async function expectAccessible(name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const violations = results.violations.map((v) => `${v.id} (${v.impact ?? ''}): ${v.help} → ${v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)} ${n.failureSummary ?? ''}`).join(' | ')}`);
-  expect({ view: name, violations }).toEqual({ view: name, violations: [] });
-}
+const expectAccessible = (name: string) => expectAccessibleOn(page, name);
 
 /** The validation message Fluent's Field shows for an input (through aria-describedby). */
 async function messageFor(selector: string): Promise<string> {

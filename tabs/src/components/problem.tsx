@@ -50,6 +50,8 @@ export function translateServerMessage(i18n: I18n, message: string): string {
   if (message === 'must not be negative') return t('v.negative');
   if (message === 'too large') return t('v.tooLarge');
   if (message === 'give a reason when postponing') return t('v.postponeReason');
+  if (message === 'give the reason for changing or stopping it') return t('adjustment.reasonMissing');
+  if (message.startsWith('must be after the start of the period it continues')) return t('period.startTooEarly');
   if (message === 'no such person' || message === 'no such person in this trajectory') return t('v.noSuchPerson');
   if (/expected number/i.test(message)) return t('v.number');
   return t('v.invalid', { message });

@@ -8,6 +8,7 @@ export const periodsNl = {
   'adjustment.stopped': 'Gestopt',
   'adjustment.reason': 'Waarom?',
   'adjustment.reasonHint': 'Nodig bij aanpassen of stoppen. Wat gestopt is, gaat niet mee naar de volgende periode.',
+  'adjustment.reasonMissing': 'Zeg waarom je dit aanpast of stopt.',
 
   'period.closedTitle': 'Afgesloten beleidsperiode',
   'period.closed': 'Deze beleidsperiode werd afgesloten op {date}. Ze blijft bewaard zoals ze was: je kunt alles inkijken, maar het plan niet meer wijzigen.',
@@ -23,6 +24,7 @@ export const periodsNl = {
   'period.periodEnd': 'Einde',
   'period.confirm': 'Periode starten',
   'period.started': 'De nieuwe beleidsperiode is gestart.',
+  'period.startTooEarly': 'De nieuwe periode moet later beginnen dan deze.',
   'period.history': 'In andere beleidsperiodes',
   'period.historyItem': '{period}: {title}',
   'period.thisPeriod': '(deze periode)',
@@ -37,6 +39,7 @@ export const periodsEn: Record<keyof typeof periodsNl, string> = {
   'adjustment.stopped': 'Stopped',
   'adjustment.reason': 'Why?',
   'adjustment.reasonHint': 'Needed when changing or stopping. What is stopped does not go into the next period.',
+  'adjustment.reasonMissing': 'Say why you change or stop this.',
 
   'period.closedTitle': 'Closed policy period',
   'period.closed': 'This policy period was closed on {date}. It is kept as it was: you can look at everything, but the plan can no longer change.',
@@ -52,6 +55,7 @@ export const periodsEn: Record<keyof typeof periodsNl, string> = {
   'period.periodEnd': 'End',
   'period.confirm': 'Start the period',
   'period.started': 'The new policy period has started.',
+  'period.startTooEarly': 'The new period must start later than this one.',
   'period.history': 'In other policy periods',
   'period.historyItem': '{period}: {title}',
   'period.thisPeriod': '(this period)',
