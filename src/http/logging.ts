@@ -28,14 +28,23 @@ export function loggerOptions(
 export const oneLinePerRequest = (): LogController => new LogController({ disableRequestLogging: true });
 
 /**
+ * The path as logged: a questionnaire's one-time link carries its secret in the path (/q/<token>),
+ * and whoever reads the logs must not be able to answer in a parent's place.
+ */
+export function loggedUrl(url: string): string {
+  return url.replace(/^\/q\/[^/?#]+/, '/q/[token]');
+}
+
+/**
  * One line per request, written when the answer has gone: method, path, status and time. It
  * replaces Fastify's two lines (incoming, completed) so that a terminal stays readable.
  */
 export function installRequestLog(app: FastifyInstance): void {
   app.addHook('onResponse', async (request, reply) => {
     const responseTime = Math.round(reply.elapsedTime * 10) / 10;
-    const fields = { method: request.method, url: request.url, statusCode: reply.statusCode, responseTime };
-    const message = `${request.method} ${request.url} ${reply.statusCode} ${responseTime} ms`;
+    const url = loggedUrl(request.url);
+    const fields = { method: request.method, url, statusCode: reply.statusCode, responseTime };
+    const message = `${request.method} ${url} ${reply.statusCode} ${responseTime} ms`;
     if (reply.statusCode >= 500) request.log.error(fields, message);
     else request.log.info(fields, message);
   });

@@ -14,6 +14,7 @@ async function capture(format: 'pretty' | 'json') {
   await app.ready();
   await app.inject({ method: 'POST', url: '/api/v1/things?x=1', payload: {} });
   await app.inject({ method: 'GET', url: '/nowhere' });
+  await app.inject({ method: 'GET', url: '/q/SECRET-one-time-token_123?lang=en' });
   await app.close();
   await new Promise((resolve) => setImmediate(resolve));
   return lines;
@@ -23,7 +24,7 @@ describe('request logs', () => {
   test('pretty: one readable line per request with method, url, status and time, no JSON', async () => {
     const lines = await capture('pretty');
     const requestLines = lines.filter((l) => /\b(POST|GET) \//.test(l));
-    expect(requestLines).toHaveLength(2);
+    expect(requestLines).toHaveLength(3);
     expect(requestLines[0]).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: POST \/api\/v1\/things\?x=1 201 \d+(\.\d)? ms$/);
     expect(requestLines[1]).toMatch(/GET \/nowhere 404 \d+(\.\d)? ms$/);
     for (const line of lines) expect(line.trim().startsWith('{')).toBe(false);
@@ -35,11 +36,19 @@ describe('request logs', () => {
     const lines = await capture('json');
     const entries = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     const requests = entries.filter((e) => 'statusCode' in e);
-    expect(requests).toHaveLength(2);
+    expect(requests).toHaveLength(3);
     expect(requests[0]).toEqual(
       expect.objectContaining({ method: 'POST', url: '/api/v1/things?x=1', statusCode: 201, responseTime: expect.any(Number), level: 30 }),
     );
     expect(requests[1]).toEqual(expect.objectContaining({ method: 'GET', statusCode: 404 }));
+  });
+});
+
+describe('secrets in paths', () => {
+  test.each(['pretty', 'json'] as const)("%s: a one-time link's token never reaches the log", async (format) => {
+    const lines = await capture(format);
+    expect(lines.join('\n')).not.toContain('SECRET-one-time-token_123');
+    expect(lines.some((l) => l.includes('/q/[token]?lang=en'))).toBe(true);
   });
 });
 
