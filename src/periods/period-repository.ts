@@ -1,27 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 
-export interface PeriodTrajectoryRow {
-  id: string;
-  name: string;
-  municipality: string;
-  periodStart: string;
-  periodEnd: string;
-  originTrajectoryId: string | null;
-  closedAt: Date | null;
-}
-
-/** The trajectory, locked: two requests to start a next period queue here, and only the first finds it open. */
-export async function lockTrajectory(db: Db, tenantId: string, trajectoryId: string): Promise<PeriodTrajectoryRow | undefined> {
-  return db
-    .selectFrom('trajectory')
-    .select(['id', 'name', 'municipality', 'periodStart', 'periodEnd', 'originTrajectoryId', 'closedAt'])
-    .where('tenantId', '=', tenantId)
-    .where('id', '=', trajectoryId)
-    .forUpdate()
-    .executeTakeFirst();
-}
-
 export interface CopyCounts {
   domains: number;
   bodies: number;

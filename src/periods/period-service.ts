@@ -6,7 +6,7 @@ import type { Db } from '../db/database';
 import { conflict, invalid, notFound } from '../http/problems';
 import { dateOnly, shortText, uuid } from '../shared/schemas';
 import { findTrajectory } from '../trajectories/trajectory-repository';
-import { closeTrajectory, copyPlan, findLineage, insertSuccessor, lockTrajectory, type LineageKind } from './period-repository';
+import { closeTrajectory, copyPlan, findLineage, insertSuccessor, type LineageKind } from './period-repository';
 
 export const nextPeriodInput = z
   .object({
@@ -68,7 +68,8 @@ export function createPeriodService(db: Db) {
      */
     async startNext(principal: Principal, trajectoryId: string, input: z.output<typeof nextPeriodInput>): Promise<z.input<typeof nextPeriodOutput>> {
       return db.transaction().execute(async (trx) => {
-        const current = await lockTrajectory(trx, principal.tenantId, trajectoryId);
+        // Locked: two requests to start a next period queue here, and only the first finds it open.
+        const current = await findTrajectory(trx, principal.tenantId, trajectoryId, true);
         if (!current) throw notFound(`trajectory ${trajectoryId}`);
         const access = await loadAccess(trx, principal, trajectoryId);
         assertRead(access);
@@ -77,7 +78,6 @@ export function createPeriodService(db: Db) {
         if (input.periodStart <= current.periodStart) {
           throw invalid([{ path: 'body.periodStart', message: `must be after the start of the period it continues (${current.periodStart})` }]);
         }
-        const before = await findTrajectory(trx, principal.tenantId, trajectoryId);
         const successor = await insertSuccessor(trx, principal.tenantId, trajectoryId, input);
         const copied = await copyPlan(trx, principal.tenantId, trajectoryId, successor.id, input.periodStart);
         await closeTrajectory(trx, principal.tenantId, trajectoryId, successor.id);
@@ -85,14 +85,17 @@ export function createPeriodService(db: Db) {
         const created = await findTrajectory(trx, principal.tenantId, successor.id);
         const after = await findTrajectory(trx, principal.tenantId, trajectoryId);
         if (created) await auditCreate(trx, actor, successor.id, 'trajectory', created);
-        if (before && after) await auditUpdate(trx, actor, trajectoryId, 'trajectory', before, after);
+        if (after) await auditUpdate(trx, actor, trajectoryId, 'trajectory', current, after);
         return { trajectoryId: successor.id, originTrajectoryId: trajectoryId, copied };
       });
     },
 
     /** The chain of periods this one belongs to, as far as the caller takes part in them. */
     async periods(principal: Principal, trajectoryId: string): Promise<z.input<typeof periodOutput>[]> {
-      const access = await loadAccess(db, principal, trajectoryId);
+      // One read of the caller's access serves both questions: this period, and the others of the chain.
+      const readable = await loadAccessToAll(db, principal);
+      const access = readable.get(trajectoryId);
+      if (!access) throw notFound(`trajectory ${trajectoryId}`);
       assertRead(access);
       const all = await db
         .selectFrom('trajectory')
@@ -104,7 +107,6 @@ export function createPeriodService(db: Db) {
       const chain: string[] = [trajectoryId];
       for (let id = byId.get(trajectoryId)?.originTrajectoryId; id && chain.length < MAX_CHAIN; id = byId.get(id)?.originTrajectoryId) chain.unshift(id);
       for (let id = successorOf.get(trajectoryId); id && chain.length < MAX_CHAIN; id = successorOf.get(id)) chain.push(id);
-      const readable = await loadAccessToAll(db, principal);
       return chain.flatMap((id) => {
         const t = byId.get(id);
         const a = readable.get(id);
