@@ -1,5 +1,5 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, mergeClasses, Select, tokens } from '@fluentui/react-components';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { measurementFrequencies, type MeasurementFrequency, type Person, type PlannedMeasurement } from '../api/types';
 import { useApp } from '../app-context';
 import { emptyToNull, fieldState, FormError, useFormStyles, useSubmit } from '../components/form';
@@ -66,6 +66,15 @@ export function MeasurementPlanForm({ trajectoryId, indicatorId, indicatorName, 
   useEffect(() => {
     if (open) firstRef.current?.focus();
   }, [open]);
+  // Back to where the keyboard was once the form is gone: in the same commit that brings the
+  // button back, so the status line never shows before the focus has landed.
+  const [returnFocus, setReturnFocus] = useState(false);
+  useLayoutEffect(() => {
+    if (!open && returnFocus) {
+      toggleRef.current?.focus();
+      setReturnFocus(false);
+    }
+  }, [open, returnFocus]);
 
   const reload = () => loadResource(measurementPlansKey(trajectoryId), () => api.get(`/api/v1/trajectories/${trajectoryId}/measurement-plans`));
 
@@ -73,8 +82,7 @@ export function MeasurementPlanForm({ trajectoryId, indicatorId, indicatorName, 
     setOpen(false);
     setConfirming(false);
     setStatus(message);
-    // Back to where the keyboard was, now that the form is gone.
-    requestAnimationFrame(() => toggleRef.current?.focus());
+    setReturnFocus(true);
   };
 
   const start = () => {
