@@ -27,6 +27,8 @@ export interface ActionTable {
   originId: ColumnType<string | null, string | null | undefined, never>;
   adjustment: ColumnType<string | null, string | null | undefined, string | null>;
   adjustmentReason: ColumnType<string, string | undefined, string>;
+  /** The meeting whose minutes decided this action (migration 0013). */
+  meetingId: ColumnType<string | null, string | null | undefined, string | null>;
   version: ColumnType<number, never, number>;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;

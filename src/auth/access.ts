@@ -79,7 +79,7 @@ export interface Place {
 }
 
 /** Capabilities some roles hold only at their own place (the rest of their rights hold everywhere). */
-const placeBoundCapabilities: ReadonlySet<Capability> = new Set(['domain.edit', 'action.report', 'contact.read']);
+const placeBoundCapabilities: ReadonlySet<Capability> = new Set(['domain.edit', 'action.report', 'contact.read', 'meeting.manage', 'minutes.approve']);
 
 /** Where each place-bound role holds them: its work group's domain, its own action, its own parents. */
 const boundTo: Partial<Record<PolicyRole, (access: TrajectoryAccess, place: Place) => boolean>> = {
@@ -157,6 +157,9 @@ const refusals: Record<Capability, string> = {
   'period.start': 'Only the coordinator and an administrator may start the next policy period',
   'questionnaire.answers_read': 'Only the coordinator reads single answers; everyone else sees the totals',
   'questionnaire.invite': "Only the coordinator and parents' trusted persons hand out answer links",
+  'meeting.manage': "Only the coordinator, the chair, the facilitator and a work group's chair (for their own work group) may organise this meeting",
+  'agenda.propose': 'You do not take part in this trajectory',
+  'minutes.approve': "Only the body's chair may approve or send back its minutes",
 };
 
 /** 404 for a non-member, 403 for a member without the capability. */

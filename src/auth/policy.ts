@@ -45,6 +45,9 @@ export const capabilities = [
   'period.start',
   'questionnaire.answers_read',
   'questionnaire.invite',
+  'meeting.manage',
+  'agenda.propose',
+  'minutes.approve',
 ] as const;
 export type Capability = (typeof capabilities)[number];
 
@@ -82,6 +85,12 @@ export const grants: Readonly<Record<Capability, readonly PolicyRole[]>> = {
   'questionnaire.answers_read': ['coordinator'],
   // A one-time link lets its holder answer once without an account: handed out by who keeps in touch with parents.
   'questionnaire.invite': ['coordinator', 'trusted_person'],
+  // A work group's chair runs their own work group's meetings (place-bound to its domain).
+  'meeting.manage': [...steering, 'work_group_chair'],
+  // Participation: whoever takes part may put a point on the agenda; the organiser decides.
+  'agenda.propose': everyMember,
+  // The body's chair signs off its minutes; whoever wrote them does not approve them.
+  'minutes.approve': ['chair', 'work_group_chair'],
 };
 
 /**

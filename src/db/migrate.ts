@@ -12,6 +12,7 @@ import * as steeringSessions from './migrations/0009-steering-sessions';
 import * as measurementPlans from './migrations/0010-measurement-plans';
 import * as questionnaires from './migrations/0011-questionnaires';
 import * as policyPeriods from './migrations/0012-policy-periods';
+import * as meetings from './migrations/0013-meetings';
 
 /** Listed in code rather than read from disk so that compiled, bundled and test runs agree. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010-measurement-plans': measurementPlans,
   '0011-questionnaires': questionnaires,
   '0012-policy-periods': policyPeriods,
+  '0013-meetings': meetings,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

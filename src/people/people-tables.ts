@@ -30,6 +30,11 @@ export interface BodyTable {
   originId: ColumnType<string | null, string | null | undefined, never>;
   /** A parents' group that evaluates the actions as the signal group (migration 0010). */
   signalGroup: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The Teams channel where the bot posts this body's agenda and minutes (migration 0013). */
+  channelId: ColumnType<string | null, string | null | undefined, string | null>;
+  channelTeamId: ColumnType<string | null, string | null | undefined, string | null>;
+  channelName: ColumnType<string, string | undefined, string>;
+  channelBoundAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;
 }
