@@ -44,6 +44,16 @@ const envSchema = z
     ENTRA_AUTHORITY: z.url().default('https://login.microsoftonline.com'),
     ENTRA_JWKS_URL: z.url().optional(),
     GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com/v1.0'),
+    // Graph is on when an app registration is named; without it mail goes to the local outbox (src/mail/).
+    GRAPH_TENANT_ID: z.string().min(1).optional(),
+    GRAPH_CLIENT_ID: z.string().min(1).optional(),
+    GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
+    GRAPH_CLIENT_CERTIFICATE_PATH: z.string().min(1).optional(),
+    // The mailbox the app sends scheduled mail from (minutes, reports): limit the app to it with Exchange RBAC.
+    GRAPH_MAIL_SENDER: z.string().min(3).optional(),
+    GRAPH_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
+    OUTBOX_DIR: z.string().min(1).optional(),
+    AGENDA_DAYS_BEFORE: z.coerce.number().int().min(0).max(60).default(7),
     BOT_ID: z.string().min(1).optional(),
     BOT_PASSWORD: z.string().min(1).optional(),
     BOT_TENANT_ID: z.string().min(1).optional(),
@@ -70,6 +80,13 @@ const envSchema = z
       for (const key of ['ENTRA_CLIENT_ID', 'ENTRA_APP_ID_URI'] as const) {
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when AUTH_MODE=entra' });
       }
+    }
+    if (env.GRAPH_CLIENT_ID) {
+      if (!env.GRAPH_TENANT_ID) ctx.addIssue({ code: 'custom', path: ['GRAPH_TENANT_ID'], message: 'required when GRAPH_CLIENT_ID is set' });
+      if (!env.GRAPH_CLIENT_SECRET && !env.GRAPH_CLIENT_CERTIFICATE_PATH) {
+        ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_SECRET'], message: 'GRAPH_CLIENT_SECRET or GRAPH_CLIENT_CERTIFICATE_PATH is required when GRAPH_CLIENT_ID is set' });
+      }
+      if (!env.GRAPH_MAIL_SENDER) ctx.addIssue({ code: 'custom', path: ['GRAPH_MAIL_SENDER'], message: 'required when GRAPH_CLIENT_ID is set (the mailbox scheduled mail is sent from)' });
     }
     for (const problem of databaseProblems(env)) ctx.addIssue({ code: 'custom', path: [problem.key], message: problem.message });
     if (production) {
@@ -182,6 +199,19 @@ export type Config = Readonly<{
     appRoleEntraObjectId: string | undefined;
   }>;
   graphBaseUrl: string;
+  /** Undefined when Graph is not configured: then invitations are .ics and mail lands in the outbox. */
+  graph: Readonly<{
+    baseUrl: string;
+    tenantId: string;
+    clientId: string;
+    clientSecret: string | undefined;
+    certificatePath: string | undefined;
+    authority: string;
+    mailSender: string;
+    timeoutMs: number;
+  }> | undefined;
+  outboxDir: string;
+  agendaDaysBefore: number;
   bot: Readonly<{ appId: string | undefined; password: string | undefined; tenantId: string | undefined; appType: 'SingleTenant' | 'UserAssignedMSI' }>;
   seedDemo: boolean;
   jobsEnabled: boolean;
@@ -244,6 +274,21 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, runtime: Run
       appRoleEntraObjectId: e.DATABASE_APP_ROLE_ENTRA_OBJECT_ID,
     },
     graphBaseUrl: e.GRAPH_BASE_URL.replace(/\/$/, ''),
+    graph:
+      e.GRAPH_CLIENT_ID && e.GRAPH_TENANT_ID && e.GRAPH_MAIL_SENDER
+        ? {
+            baseUrl: e.GRAPH_BASE_URL.replace(/\/$/, ''),
+            tenantId: e.GRAPH_TENANT_ID,
+            clientId: e.GRAPH_CLIENT_ID,
+            clientSecret: e.GRAPH_CLIENT_SECRET,
+            certificatePath: e.GRAPH_CLIENT_CERTIFICATE_PATH,
+            authority: e.ENTRA_AUTHORITY.replace(/\/$/, ''),
+            mailSender: e.GRAPH_MAIL_SENDER,
+            timeoutMs: e.GRAPH_TIMEOUT_MS,
+          }
+        : undefined,
+    outboxDir: path.resolve(e.OUTBOX_DIR ?? path.join(e.DATA_DIR, 'outbox')),
+    agendaDaysBefore: e.AGENDA_DAYS_BEFORE,
     bot: { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, appType: e.BOT_APP_TYPE },
     seedDemo: e.SEED_DEMO ?? !production,
     jobsEnabled: e.JOBS_ENABLED,
