@@ -21,8 +21,10 @@ import { registerHealthRoutes } from '../health/health-routes';
 import { indicatorResource, measurementResource } from '../indicators/indicator-resources';
 import { initiativeResource } from '../initiatives/initiative-resource';
 import { registerInitiativeRoutes } from '../initiatives/initiative-routes';
+import { registerOutboxRoutes } from '../mail/outbox-routes';
 import { registerMeasurementPlanRoutes } from '../measurement-plans/measurement-plan-routes';
-import { meetingResource } from '../meetings/meeting-resource';
+import { registerMeetingRoutes } from '../meetings/meeting-routes';
+import { createMeetingEvents, createMeetingService, type MeetingEvents, type MeetingService } from '../meetings/meeting-service';
 import { operationalObjectiveResource, strategicObjectiveResource } from '../objectives/objective-resources';
 import { registerOverviewRoutes } from '../overview/overview-routes';
 import { registerPhaseRoutes } from '../phases/phase-routes';
@@ -73,6 +75,9 @@ export type ServerPlugin = (app: FastifyInstance, context: PluginContext) => voi
 
 export interface AppServices {
   actions: ActionService;
+  meetings: MeetingService;
+  /** Plugins and the composition root hang the meetings' side effects here. */
+  meetingEvents: MeetingEvents;
   authenticate: (authorization: string | undefined) => Promise<Principal>;
   tenants: ReturnType<typeof createTenantRegistry>;
 }
@@ -151,7 +156,9 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
   registerSignalVerdictRoutes(api, db);
   registerResourceRoutes(api, db, initiativeResource);
   registerInitiativeRoutes(api, db);
-  registerResourceRoutes(api, db, meetingResource);
+  const meetingEvents = createMeetingEvents((error, event) => app.log.error({ err: error, event }, 'a meeting side effect failed'));
+  const meetings = createMeetingService(db, { actions, events: meetingEvents });
+  registerMeetingRoutes(api, meetings);
   const questionnaires = createQuestionnaireService(db, { publicUrl: config.publicUrl });
   registerQuestionnaireRoutes(api, questionnaires);
   registerQuestionnaireForm(app, questionnaires);
@@ -160,8 +167,9 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
   registerContextRoutes(api, db);
   registerPeriodRoutes(api, db);
   registerAuditRoutes(api, db);
+  registerOutboxRoutes(api, db, config.outboxDir);
   registerTenantAdminRoutes(api, db);
-  const services: AppServices = { actions, authenticate, tenants };
+  const services: AppServices = { actions, meetings, meetingEvents, authenticate, tenants };
   for (const plugin of deps.plugins ?? []) await plugin(app, { config, db, services });
 
   let openApi: Record<string, unknown> | undefined;
