@@ -9,11 +9,24 @@ export interface DocumentTable {
   rows: readonly (readonly string[])[];
 }
 
+/** An image in a section, e.g. an indicator chart: the same PNG in both formats. */
+export interface DocumentFigure {
+  png: Uint8Array;
+  /** The image's size in pixels; the renderers keep its ratio and fit it to the text width. */
+  width: number;
+  height: number;
+  /** What the image shows, for screen readers (a chart without it says nothing to them). */
+  alt: string;
+  caption?: string;
+}
+
+/** A section's parts appear in this order: paragraphs, bullets, table, figures, sub-sections. */
 export interface DocumentSection {
   heading: string;
   paragraphs?: readonly string[];
   bullets?: readonly string[];
   table?: DocumentTable;
+  figures?: readonly DocumentFigure[];
   /** Sub-sections, one level deep (e.g. an agenda item's notes and decisions). */
   sections?: readonly DocumentSection[];
 }
@@ -28,4 +41,6 @@ export interface DocumentModel {
   sections: readonly DocumentSection[];
   /** A line at the bottom of every page, e.g. the confidentiality note. */
   footer?: string;
+  /** Who the document is from (the document properties' author), e.g. the municipality. */
+  author?: string;
 }
