@@ -1,5 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import { withDevTokenSecret } from '../../src/auth/dev-secret';
 import { signDevToken } from '../../src/auth/token-verifier';
 import { loadConfig, type Config } from '../../src/config/config';
@@ -26,10 +28,13 @@ export interface TestApp {
 // One per test file (jest gives each file its own module registry), so that every config a file
 // makes signs and verifies alike, and no test depends on a secret file in the working tree.
 const testDevTokenSecret = randomBytes(32).toString('base64url');
+// Mail without Graph lands in a folder of this file's own inside the test run's data folder
+// (removed by global-teardown), never in the working tree's .data/outbox.
+const testOutboxDir = path.join(process.env.KANSRIJK_TEST_DATA_DIR ?? os.tmpdir(), `outbox-${randomBytes(6).toString('hex')}`);
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return withDevTokenSecret(
-    loadConfig({ NODE_ENV: 'test', AUTH_MODE: 'dev', LOG_LEVEL: 'silent', SEED_DEMO: 'false', JOBS_ENABLED: 'false', DEV_TOKEN_SECRET: testDevTokenSecret, ...overrides }),
+    loadConfig({ NODE_ENV: 'test', AUTH_MODE: 'dev', LOG_LEVEL: 'silent', SEED_DEMO: 'false', JOBS_ENABLED: 'false', DEV_TOKEN_SECRET: testDevTokenSecret, OUTBOX_DIR: testOutboxDir, ...overrides }),
   );
 }
 
