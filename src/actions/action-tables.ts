@@ -29,6 +29,7 @@ export interface ActionTable {
   adjustmentReason: ColumnType<string, string | undefined, string>;
   /** The meeting whose minutes decided this action (migration 0013). */
   meetingId: ColumnType<string | null, string | null | undefined, string | null>;
+  agendaItemId: ColumnType<string | null, string | null | undefined, string | null>;
   version: ColumnType<number, never, number>;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;

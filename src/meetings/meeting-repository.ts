@@ -281,17 +281,78 @@ export async function listAldermen(db: Db, tenantId: string, trajectoryId: strin
     .execute();
 }
 
-export async function setActionMeeting(db: Db, tenantId: string, actionId: string, meetingId: string): Promise<void> {
-  await db.updateTable('action').set({ meetingId }).where('tenantId', '=', tenantId).where('id', '=', actionId).execute();
+export async function setActionMeeting(db: Db, tenantId: string, actionId: string, meetingId: string, agendaItemId: string | null): Promise<void> {
+  await db.updateTable('action').set({ meetingId, agendaItemId }).where('tenantId', '=', tenantId).where('id', '=', actionId).execute();
 }
 
 export async function listActionsOfMeeting(db: Db, tenantId: string, meetingId: string) {
   return db
     .selectFrom('action as a')
     .leftJoin('person as p', (j) => j.onRef('p.tenantId', '=', 'a.tenantId').onRef('p.id', '=', 'a.ownerId'))
-    .select(['a.id', 'a.title', 'a.dueDate', 'a.ownerId', 'p.displayName as ownerName', 'a.operationalObjectiveId', 'a.status'])
+    .select(['a.id', 'a.title', 'a.dueDate', 'a.ownerId', 'p.displayName as ownerName', 'a.operationalObjectiveId', 'a.status', 'a.agendaItemId'])
     .where('a.tenantId', '=', tenantId)
     .where('a.meetingId', '=', meetingId)
     .orderBy('a.createdAt')
+    .execute();
+}
+
+/** The body's chair (membership role chair), for the minutes and the approval card. */
+export async function findBodyChair(db: Db, tenantId: string, bodyId: string) {
+  return db
+    .selectFrom('membership as m')
+    .innerJoin('person as p', (j) => j.onRef('p.tenantId', '=', 'm.tenantId').onRef('p.id', '=', 'm.personId'))
+    .select(['p.id', 'p.displayName', 'p.email', 'p.entraObjectId'])
+    .where('m.tenantId', '=', tenantId)
+    .where('m.bodyId', '=', bodyId)
+    .where('m.role', '=', 'chair')
+    .orderBy('p.displayName')
+    .executeTakeFirst();
+}
+
+export async function findPersonBrief(db: Db, tenantId: string, personId: string) {
+  return db.selectFrom('person').select(['id', 'displayName', 'email']).where('tenantId', '=', tenantId).where('id', '=', personId).executeTakeFirst();
+}
+
+/** How many meetings of this body are planned in all: parents ask how often they are expected. */
+export async function countBodyMeetings(db: Db, tenantId: string, bodyId: string): Promise<number> {
+  const row = await db
+    .selectFrom('meeting')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('tenantId', '=', tenantId)
+    .where('bodyId', '=', bodyId)
+    .where('state', '!=', 'cancelled')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function setGraphEvent(db: Db, tenantId: string, meetingId: string, values: { graphEventId: string | null; onlineJoinUrl?: string }): Promise<void> {
+  await db.updateTable('meeting').set(values).where('tenantId', '=', tenantId).where('id', '=', meetingId).execute();
+}
+
+/**
+ * What the body's parents have shown they can make: how often they came to day and to evening
+ * meetings. Counts only, never who.
+ */
+export async function parentsDayPartAttendance(db: Db, tenantId: string, bodyId: string) {
+  const rows = await sql<{ dayPart: string; n: string }>`
+    select mt.day_part, count(*) as n
+    from meeting_attendee a
+    join meeting mt on mt.tenant_id = a.tenant_id and mt.id = a.meeting_id
+    join membership m on m.tenant_id = a.tenant_id and m.person_id = a.person_id and m.body_id = ${bodyId}::uuid and m.role = 'parent'
+    where a.tenant_id = ${tenantId} and a.attendance = 'present'
+    group by mt.day_part`.execute(db);
+  const of = (part: string) => Number(rows.rows.find((r) => r.dayPart === part)?.n ?? 0);
+  return { day: of('day'), evening: of('evening') };
+}
+
+export async function listBodyMembersWithAddress(db: Db, tenantId: string, bodyId: string) {
+  return db
+    .selectFrom('membership as m')
+    .innerJoin('person as p', (j) => j.onRef('p.tenantId', '=', 'm.tenantId').onRef('p.id', '=', 'm.personId'))
+    .select(['p.displayName', 'p.email'])
+    .distinct()
+    .where('m.tenantId', '=', tenantId)
+    .where('m.bodyId', '=', bodyId)
+    .where('p.email', 'is not', null)
     .execute();
 }

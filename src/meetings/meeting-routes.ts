@@ -21,7 +21,14 @@ import {
   parentsToCall,
   sendBackInput,
 } from './meeting-schemas';
-import type { MeetingService } from './meeting-service';
+import type { FastifyRequest } from 'fastify';
+import type { CallerContext, MeetingService } from './meeting-service';
+
+/** The caller's bearer token, for Graph's on-behalf-of flow (used only when Graph and Entra sign-in are on). */
+export function callerOf(request: FastifyRequest): CallerContext {
+  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+  return match?.[1] ? { userAssertion: match[1] } : {};
+}
 
 const tag = 'Meetings';
 const empty = z.object({}).strict();
@@ -48,7 +55,7 @@ export function registerMeetingRoutes(api: ApiContext, meetings: MeetingService)
     response: meetingDetail,
     status: 201,
     problems: [403],
-    handler: ({ principal, params, body }) => meetings.create(principal, params.id, body),
+    handler: ({ principal, params, body, request }) => meetings.create(principal, params.id, body, callerOf(request)),
   });
   api.route({
     method: 'GET',
@@ -68,7 +75,7 @@ export function registerMeetingRoutes(api: ApiContext, meetings: MeetingService)
     body: meetingPatch,
     response: meetingDetail,
     problems: [403, 409],
-    handler: ({ principal, params, body }) => meetings.update(principal, params.id, body),
+    handler: ({ principal, params, body, request }) => meetings.update(principal, params.id, body, callerOf(request)),
   });
   api.route({
     method: 'DELETE',
@@ -83,7 +90,7 @@ export function registerMeetingRoutes(api: ApiContext, meetings: MeetingService)
       return undefined;
     },
   });
-  const step = (url: string, summary: string, run: (service: MeetingService, principal: Parameters<MeetingService['get']>[0], id: string) => ReturnType<MeetingService['get']>) =>
+  const step = (url: string, summary: string, run: (service: MeetingService, principal: Parameters<MeetingService['get']>[0], id: string, caller: CallerContext) => ReturnType<MeetingService['get']>) =>
     api.route({
       method: 'POST',
       url,
@@ -93,9 +100,9 @@ export function registerMeetingRoutes(api: ApiContext, meetings: MeetingService)
       body: empty,
       response: meetingDetail,
       problems: [403, 409],
-      handler: ({ principal, params }) => run(meetings, principal, params.id),
+      handler: ({ principal, params, request }) => run(meetings, principal, params.id, callerOf(request)),
     });
-  step('/api/v1/meetings/:id/fix-agenda', 'Fix the agenda: proposals close, the final agenda is posted and the invitation updated', (s, p, id) => s.fixAgenda(p, id));
+  step('/api/v1/meetings/:id/fix-agenda', 'Fix the agenda: proposals close, the final agenda is posted and the invitation updated', (s, p, id, caller) => s.fixAgenda(p, id, caller));
   step('/api/v1/meetings/:id/held', 'Mark the meeting as held (once it has started)', (s, p, id) => s.markHeld(p, id));
   step('/api/v1/meetings/:id/minutes/submit', "Submit the minutes to the body's chair for approval", (s, p, id) => s.submitMinutes(p, id));
   step('/api/v1/meetings/:id/minutes/approve', 'Approve the minutes: they go to the channel, the attendees and every alderman', (s, p, id) => s.approveMinutes(p, id));
@@ -119,7 +126,7 @@ export function registerMeetingRoutes(api: ApiContext, meetings: MeetingService)
     body: cancelInput,
     response: meetingDetail,
     problems: [403, 409],
-    handler: ({ principal, params, body }) => meetings.cancel(principal, params.id, body.reason),
+    handler: ({ principal, params, body, request }) => meetings.cancel(principal, params.id, body.reason, callerOf(request)),
   });
   api.route({
     method: 'PATCH',

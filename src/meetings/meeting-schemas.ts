@@ -24,6 +24,10 @@ const meetingFields = {
   online: z.boolean().optional(),
   dayPart: z.enum(dayParts).optional(),
   agendaDaysBefore: z.int('must be a whole number').min(0, 'must not be negative').max(60, 'at most 60').optional(),
+  // What parents ask before they come: how to get there, childcare, compensation.
+  directions: z.string().trim().max(1000, 'at most 1000 characters').optional(),
+  childcare: z.string().trim().max(500, 'at most 500 characters').optional(),
+  compensation: z.string().trim().max(500, 'at most 500 characters').optional(),
 };
 
 export const meetingInput = z
@@ -81,6 +85,9 @@ export const meetingOutput = z.object({
   state: z.enum(meetingStatesAll),
   organiserId: uuid.nullable(),
   agendaDaysBefore: z.number().int(),
+  directions: z.string(),
+  childcare: z.string(),
+  compensation: z.string(),
   agendaFixedAt: z.string().nullable(),
   minutesNotes: z.string(),
   minutesSubmittedAt: z.string().nullable(),
@@ -139,6 +146,7 @@ export const meetingActionOutput = z.object({
   ownerName: z.string().nullable(),
   operationalObjectiveId: uuid,
   status: z.enum(actionStatuses),
+  agendaItemId: uuid.nullable(),
 });
 
 export const meetingDetail = meetingOutput.extend({

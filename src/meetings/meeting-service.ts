@@ -27,7 +27,19 @@ import type {
  * undoes a saved meeting; each listener makes its own work retryable.
  */
 export type MeetingEvent =
-  | { type: 'scheduled' | 'changed' | 'cancelled' | 'agenda_proposed' | 'agenda_fixed' | 'held' | 'minutes_submitted' | 'minutes_sent_back' | 'minutes_approved'; tenantId: string; meetingId: string; actorUserId: string | null };
+  | {
+      type: 'scheduled' | 'changed' | 'cancelled' | 'agenda_proposed' | 'agenda_fixed' | 'held' | 'minutes_submitted' | 'minutes_sent_back' | 'minutes_approved';
+      tenantId: string;
+      meetingId: string;
+      actorUserId: string | null;
+      /** The signed-in user's SSO token, so the calendar is changed with their delegated rights. */
+      userAssertion?: string | undefined;
+    };
+
+/** Who asks, beyond the principal: their SSO token for Graph's on-behalf-of flow. */
+export interface CallerContext {
+  userAssertion?: string | undefined;
+}
 
 export type MeetingListener = (event: MeetingEvent) => Promise<void>;
 
@@ -108,11 +120,18 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
     };
   }
 
-  async function outputOf(access: TrajectoryAccess, m: repo.FoundMeeting, counts?: { agendaCount: number; attendeeCount: number }, attendees?: repo.AttendeeRow[]): Promise<MeetingOutput> {
-    const list = attendees ?? (await repo.listAttendees(db, access.principal.tenantId, m.id));
+  /** `trx`: inside a transaction that holds the meeting's lock, read on its connection (not a second one from the pool). */
+  async function outputOf(
+    access: TrajectoryAccess,
+    m: repo.FoundMeeting,
+    counts?: { agendaCount: number; attendeeCount: number },
+    attendees?: repo.AttendeeRow[],
+    trx: Db = db,
+  ): Promise<MeetingOutput> {
+    const list = attendees ?? (await repo.listAttendees(trx, access.principal.tenantId, m.id));
     const me = access.personId;
     const flags = { isAttendee: list.some((a) => a.personId === me), trustsParent: me !== null && list.some((a) => a.isParent && a.trustedPersonId === me) };
-    const agendaCount = counts?.agendaCount ?? (await repo.listAgendaItems(db, access.principal.tenantId, m.id)).length;
+    const agendaCount = counts?.agendaCount ?? (await repo.listAgendaItems(trx, access.principal.tenantId, m.id)).length;
     return {
       id: m.id,
       trajectoryId: m.trajectoryId,
@@ -129,6 +148,9 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
       state: m.state as MeetingState,
       organiserId: m.organiserId,
       agendaDaysBefore: m.agendaDaysBefore,
+      directions: m.directions,
+      childcare: m.childcare,
+      compensation: m.compensation,
       agendaFixedAt: m.agendaFixedAt?.toISOString() ?? null,
       minutesNotes: m.minutesNotes,
       minutesSubmittedAt: m.minutesSubmittedAt?.toISOString() ?? null,
@@ -217,6 +239,7 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
     check: (m: repo.FoundMeeting, access: TrajectoryAccess) => void,
     values: (m: repo.FoundMeeting, access: TrajectoryAccess) => Parameters<typeof repo.updateMeeting>[3],
     event: MeetingEvent['type'],
+    caller: CallerContext = {},
   ): Promise<MeetingDetail> {
     const access = await db.transaction().execute(async (trx) => {
       const { meeting, access } = await meetingWithAccess(principal, id, true, trx);
@@ -225,7 +248,7 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
       await auditUpdate(trx, actorOf(access), meeting.trajectoryId, 'meeting', meeting, after);
       return access;
     });
-    await emit({ type: event, tenantId: principal.tenantId, meetingId: id, actorUserId: principal.userId });
+    await emit({ type: event, tenantId: principal.tenantId, meetingId: id, actorUserId: principal.userId, userAssertion: caller.userAssertion });
     return reread(access, id);
   }
 
@@ -247,7 +270,7 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
       return detailOf(access, meeting);
     },
 
-    async create(principal: Principal, trajectoryId: string, input: MeetingInput): Promise<MeetingDetail> {
+    async create(principal: Principal, trajectoryId: string, input: MeetingInput, caller: CallerContext = {}): Promise<MeetingDetail> {
       const access = await loadAccess(db, principal, trajectoryId);
       assertRead(access);
       const body = await repo.findBody(db, principal.tenantId, input.bodyId);
@@ -283,11 +306,11 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
         await auditCreate(trx, actorOf(access), trajectoryId, 'meeting', row);
         return row.id;
       });
-      await emit({ type: 'scheduled', tenantId: principal.tenantId, meetingId: id, actorUserId: principal.userId });
+      await emit({ type: 'scheduled', tenantId: principal.tenantId, meetingId: id, actorUserId: principal.userId, userAssertion: caller.userAssertion });
       return reread(access, id);
     },
 
-    async update(principal: Principal, id: string, patch: MeetingPatch): Promise<MeetingDetail> {
+    async update(principal: Principal, id: string, patch: MeetingPatch, caller: CallerContext = {}): Promise<MeetingDetail> {
       const access = await db.transaction().execute(async (trx) => {
         const { meeting, access } = await meetingWithAccess(principal, id, true, trx);
         assertCan(access, 'meeting.manage', placeOf(meeting));
@@ -295,11 +318,13 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
         const startsAt = patch.startsAt ?? meeting.startsAt.toISOString();
         const endsAt = patch.endsAt ?? meeting.endsAt.toISOString();
         if (Date.parse(endsAt) <= Date.parse(startsAt)) throw invalid([{ path: 'body.endsAt', message: 'must be after startsAt' }]);
+        // The schema checks the pair only when both are given; one moved alone is checked against the other here.
+        if (Date.parse(endsAt) - Date.parse(startsAt) > 24 * 3600_000) throw invalid([{ path: 'body.endsAt', message: 'a meeting lasts at most 24 hours' }]);
         const after = await repo.updateMeeting(trx, principal.tenantId, id, { ...patch, icalSequence: meeting.icalSequence + 1 });
         await auditUpdate(trx, actorOf(access), meeting.trajectoryId, 'meeting', meeting, after);
         return access;
       });
-      await emit({ type: 'changed', tenantId: principal.tenantId, meetingId: id, actorUserId: principal.userId });
+      await emit({ type: 'changed', tenantId: principal.tenantId, meetingId: id, actorUserId: principal.userId, userAssertion: caller.userAssertion });
       return reread(access, id);
     },
 
@@ -314,7 +339,7 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
       });
     },
 
-    cancel(principal: Principal, id: string, reason: string | undefined): Promise<MeetingDetail> {
+    cancel(principal: Principal, id: string, reason: string | undefined, caller: CallerContext = {}): Promise<MeetingDetail> {
       return transition(
         principal,
         id,
@@ -324,10 +349,11 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
         },
         (m) => ({ state: 'cancelled', cancelledAt: now(), icalSequence: m.icalSequence + 1, minutesRemark: reason ?? '' }),
         'cancelled',
+        caller,
       );
     },
 
-    fixAgenda(principal: Principal, id: string): Promise<MeetingDetail> {
+    fixAgenda(principal: Principal, id: string, caller: CallerContext = {}): Promise<MeetingDetail> {
       return transition(
         principal,
         id,
@@ -337,6 +363,7 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
         },
         (m) => ({ state: 'agenda_sent', agendaFixedAt: now(), icalSequence: m.icalSequence + 1 }),
         'agenda_fixed',
+        caller,
       );
     },
 
@@ -404,7 +431,7 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
     async updateMinutesNotes(principal: Principal, id: string, notes: string): Promise<MeetingDetail> {
       const access = await db.transaction().execute(async (trx) => {
         const { meeting, access } = await meetingWithAccess(principal, id, true, trx);
-        if (!(await outputOf(access, meeting)).can.editMinutes) {
+        if (!(await outputOf(access, meeting, undefined, undefined, trx)).can.editMinutes) {
           assertCan(access, 'meeting.manage', placeOf(meeting));
           throw conflict('The minutes can be written once the meeting has started, until they are submitted');
         }
@@ -418,7 +445,7 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
     async addItem(principal: Principal, meetingId: string, input: AgendaItemInput): Promise<AgendaItemOutput> {
       const { access, item, proposal } = await db.transaction().execute(async (trx) => {
         const { meeting, access } = await meetingWithAccess(principal, meetingId, true, trx);
-        const c = (await outputOf(access, meeting)).can;
+        const c = (await outputOf(access, meeting, undefined, undefined, trx)).can;
         if (!c.editAgenda && !c.propose) {
           assertCan(access, 'agenda.propose');
           throw conflict(`The agenda is closed while the meeting is ${meeting.state}`);
@@ -448,7 +475,7 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
         const item = await repo.findAgendaItem(trx, principal.tenantId, itemId);
         if (!item) throw notFound(`agenda item ${itemId}`);
         const { meeting, access } = await meetingWithAccess(principal, item.meetingId, true, trx);
-        const c = (await outputOf(access, meeting)).can;
+        const c = (await outputOf(access, meeting, undefined, undefined, trx)).can;
         const { notes, decisions, ...agendaFields } = patch;
         const wantsMinutes = notes !== undefined || decisions !== undefined;
         const wantsAgenda = Object.keys(agendaFields).length > 0;
@@ -474,7 +501,7 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
         const item = await repo.findAgendaItem(trx, principal.tenantId, itemId);
         if (!item) throw notFound(`agenda item ${itemId}`);
         const { meeting, access } = await meetingWithAccess(principal, item.meetingId, true, trx);
-        const c = (await outputOf(access, meeting)).can;
+        const c = (await outputOf(access, meeting, undefined, undefined, trx)).can;
         const own = access.personId !== null && item.proposedBy === access.personId && c.propose;
         if (!c.editAgenda && !own) {
           assertCan(access, 'meeting.manage', placeOf(meeting));
@@ -488,7 +515,7 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
     async reorder(principal: Principal, meetingId: string, itemIds: readonly string[]): Promise<MeetingDetail> {
       const access = await db.transaction().execute(async (trx) => {
         const { meeting, access } = await meetingWithAccess(principal, meetingId, true, trx);
-        if (!(await outputOf(access, meeting)).can.editAgenda) {
+        if (!(await outputOf(access, meeting, undefined, undefined, trx)).can.editAgenda) {
           assertCan(access, 'meeting.manage', placeOf(meeting));
           throw conflict(`The agenda is closed while the meeting is ${meeting.state}`);
         }
@@ -538,11 +565,12 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
     async updateAttendee(principal: Principal, meetingId: string, personId: string, patch: { response?: string | undefined; attendance?: string | undefined }): Promise<MeetingDetail> {
       const access = await db.transaction().execute(async (trx) => {
         const { meeting, access } = await meetingWithAccess(principal, meetingId, true, trx);
-        const c = (await outputOf(access, meeting)).can;
+        const c = (await outputOf(access, meeting, undefined, undefined, trx)).can;
         const self = access.personId === personId;
         if (patch.attendance !== undefined && !c.manage) assertCan(access, 'meeting.manage', placeOf(meeting));
         if (patch.attendance !== undefined && !c.editMinutes && meeting.state !== 'held') throw conflict('Attendance is recorded once the meeting has started');
         if (patch.response !== undefined && !self && !c.manage) throw forbidden('You may answer only your own invitation');
+        if (patch.response !== undefined && !open.has(meeting.state as MeetingState)) throw conflict(`The invitation is no longer answered while the meeting is ${meeting.state}`);
         const values: { response?: string; attendance?: string } = {};
         if (patch.response !== undefined) values.response = patch.response;
         if (patch.attendance !== undefined) values.attendance = patch.attendance;
@@ -567,7 +595,7 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
       const objective = await repo.findPlanRefs(db, principal.tenantId, meeting.trajectoryId, { operationalObjectiveId: input.operationalObjectiveId });
       if (!objective.objective) throw invalid([{ path: 'body.operationalObjectiveId', message: 'no such operational objective in this trajectory' }]);
       const created = await deps.actions.create(principal, input.operationalObjectiveId, actionInput.parse({ title: input.title, ownerId: input.ownerId ?? null, dueDate: input.dueDate ?? null }));
-      await repo.setActionMeeting(db, principal.tenantId, created.id, meetingId);
+      await repo.setActionMeeting(db, principal.tenantId, created.id, meetingId, input.agendaItemId ?? null);
       return reread(access, meetingId);
     },
 
@@ -601,12 +629,43 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
         const attendee = (await repo.listAttendees(trx, principal.tenantId, meetingId)).find((a) => a.personId === personId && a.isParent);
         if (!attendee) throw notFound(`parent ${personId} in meeting ${meetingId}`);
         if (!can(access, 'contact.read', { trustedPersonId: attendee.trustedPersonId })) throw forbidden("Only the parent's trusted person and the coordinator record a check-in");
+        if (meeting.state === 'cancelled') throw conflict('The meeting was cancelled: there is nothing to check in about');
         if (!started(meeting)) throw conflict('A check-in is recorded after the meeting');
         await repo.updateAttendee(trx, principal.tenantId, meetingId, personId, { checkedInBy: access.personId, checkedInAt: now(), checkInNote: note ?? '' });
         // The note can say something about a parent: the audit keeps only that a check-in happened.
         await auditUpdate(trx, actorOf(access), meeting.trajectoryId, 'meeting', { id: meetingId, checkedIn: null }, { checkedIn: personId });
       });
       return this.parentsToCall(principal, meetingId);
+    },
+
+    /**
+     * The minutes as documents: everyone who reads the trajectory once approved (aldermen get
+     * them anyway); before that only the organisers and the chair, and then marked as a draft.
+     */
+    async assertMayReadMinutes(principal: Principal, id: string): Promise<repo.FoundMeeting> {
+      const { meeting, access } = await meetingWithAccess(principal, id);
+      const approved = meeting.state === 'minutes_approved' || meeting.state === 'distributed';
+      if (approved) return meeting;
+      const place = placeOf(meeting);
+      if (can(access, 'meeting.manage', place) || can(access, 'minutes.approve', place)) return meeting;
+      throw forbidden('The minutes are shared once the chair has approved them');
+    },
+
+    /** The organisers' own reads and Graph syncs of a meeting (delivery log, responses, attendance). */
+    async assertMayManage(principal: Principal, id: string): Promise<repo.FoundMeeting> {
+      const { meeting, access } = await meetingWithAccess(principal, id);
+      assertCan(access, 'meeting.manage', placeOf(meeting));
+      return meeting;
+    },
+
+    /** A body of the trajectory the caller may organise meetings for, for free-time suggestions. */
+    async assertMayOrganise(principal: Principal, trajectoryId: string, bodyId: string) {
+      const access = await loadAccess(db, principal, trajectoryId);
+      assertRead(access);
+      const body = await repo.findBody(db, principal.tenantId, bodyId);
+      if (!body || body.trajectoryId !== trajectoryId) throw invalid([{ path: 'body.bodyId', message: 'no such body in this trajectory' }]);
+      assertCan(access, 'meeting.manage', placeOf({ bodyKind: body.kind, bodyDomainId: body.domainId }));
+      return { body, personId: access.personId };
     },
 
     /** Progress per active domain since the last steering-group meeting, for the agenda card. */

@@ -35,6 +35,10 @@ export interface MeetingTable {
   cancelledAt: Stamp;
   parentsRemindedAt: Stamp;
   parentsCheckPostedAt: Stamp;
+  /** Practical answers for parents (migration 0016). */
+  directions: Defaulted<string>;
+  childcare: Defaulted<string>;
+  compensation: Defaulted<string>;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;
 }
