@@ -1,4 +1,4 @@
-import type { Client } from '@microsoft/microsoft-graph-client';
+import type { GraphClient as Client } from '../graph/graph-client';
 import type { Config } from '../config/config';
 import type { Db } from '../db/database';
 import { attendanceReport, cancelEvent, createEvent, findMeetingTimes, readResponses, updateEvent } from '../graph/graph-calendar';
