@@ -12,6 +12,7 @@ import { demoTenants, demoUsers } from '../src/seed/demo-ids';
 import { seedDemo } from '../src/seed/demo-seed';
 import { generateLargePlan } from './large-plan';
 import { formatLoad, load } from './load';
+import { runMeetingBenchmarks } from './meetings';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BENCH_DB = 'kansrijk_bench';
@@ -39,8 +40,11 @@ async function main(): Promise<void> {
     : await startEmbeddedPostgres({ dataDir: path.join(ROOT, '.data/bench'), port: Number(process.env.BENCH_PG_PORT ?? 54369) });
   const adminUrl = process.env.DATABASE_URL ?? embedded!.connectionString;
   // BENCH_ONLY=bot skips the API and tabs figures (a faster loop while working on the bot).
-  if (process.env.BENCH_ONLY !== 'bot') await apiBenchmarks(adminUrl);
-  await botBenchmarks(adminUrl);
+  // BENCH_ONLY=meetings runs only issue 9's figures.
+  const only = process.env.BENCH_ONLY;
+  if (!only) await apiBenchmarks(adminUrl);
+  if (!only || only === 'bot') await botBenchmarks(adminUrl);
+  if (!only || only === 'meetings') await meetingBenchmarks(adminUrl);
   await embedded?.stop();
   console.log(`\nbenchmark finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
@@ -139,6 +143,12 @@ async function botBenchmarks(adminUrl: string): Promise<void> {
     console.log('\nBot');
     for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(28)} ${typeof v === 'number' ? v.toFixed(2) : String(v)}`);
   }
+}
+
+async function meetingBenchmarks(adminUrl: string): Promise<void> {
+  const figures = await runMeetingBenchmarks({ adminUrl });
+  console.log('\nMeetings');
+  for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(48)} ${Number.isInteger(v) ? String(v) : v.toFixed(2)}`);
 }
 
 main().catch((error: unknown) => {

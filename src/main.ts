@@ -36,6 +36,8 @@ async function main(): Promise<void> {
     database.embedded?.stopSupervising();
     log(`${signal} received, stopping`);
     await running.server?.app.close().catch(() => undefined);
+    // Mail already being sent finishes before the database closes.
+    await running.server?.services.meetingDelivery.idle().catch(() => undefined);
     // Scheduled sends stop before the database they record into.
     await running.followUps?.stop().catch((e: unknown) => log(`while stopping the follow-ups: ${String(e)}`));
     await database.close().catch((e: unknown) => log(`while stopping the database: ${String(e)}`));
@@ -55,8 +57,15 @@ async function main(): Promise<void> {
   const server = await buildServer({ config, db: database.db, plugins: [botPlugin], ...(embedded ? { postgresStatus: () => embedded.status() } : {}) });
   running.server = server;
   await server.app.listen({ port: config.port, host: config.host });
+  // Approved minutes whose delivery a restart interrupted go out now, and are looked after every
+  // five minutes (a recipient that failed is retried; nobody gets a second copy).
+  const resumeDeliveries = (): void => void server.services.meetingDelivery.resume().catch((e: unknown) => log(`resuming minutes deliveries: ${String(e)}`));
+  if (config.jobsEnabled) {
+    resumeDeliveries();
+    setInterval(resumeDeliveries, 5 * 60_000).unref();
+  }
   if (config.jobsEnabled && !closing) {
-    const followUps = await startFollowUps({ config, db: database.db, connectionString: database.connection, log: (m, e) => log(e ? `${m}: ${String(e)}` : m) });
+    const followUps = await startFollowUps({ config, db: database.db, connectionString: database.connection, meetings: server.services.meetings, log: (m, e) => log(e ? `${m}: ${String(e)}` : m) });
     // A signal that came while the runner was starting found nothing to stop yet.
     if (closing) await followUps.stop();
     else running.followUps = followUps;

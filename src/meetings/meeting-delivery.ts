@@ -202,12 +202,23 @@ export function createMeetingDelivery(deps: MeetingDeliveryDeps) {
     };
   }
 
+  // Approved minutes never change: rendered once per approval, not once per delivery round.
+  const rendered = new Map<string, { docx: Buffer; pdf: Buffer; base: string }>();
+
   async function minutesFiles(tenantId: string, meetingId: string, locale: DocumentModel['locale'] = 'nl-BE') {
     const l = await load(tenantId, meetingId);
     if (!l) return undefined;
+    const approved = l.meeting.minutesApprovedAt && (l.meeting.state === 'minutes_approved' || l.meeting.state === 'distributed');
+    const key = approved ? `${tenantId}:${meetingId}:${l.meeting.minutesApprovedAt!.toISOString()}:${locale}` : undefined;
+    const cached = key ? rendered.get(key) : undefined;
+    if (cached) return { ...cached, meeting: l.meeting };
     const model = minutesDocument(minutesInput(l), locale);
     const [docx, pdf] = await Promise.all([renderDocx(model), renderPdf(model)]);
     const base = `verslag-${slug(l.meeting.title)}-${brusselsWallTime(l.meeting.startsAt).slice(0, 10)}`;
+    if (key) {
+      if (rendered.size >= 20) rendered.delete(rendered.keys().next().value!);
+      rendered.set(key, { docx, pdf, base });
+    }
     return { docx, pdf, base, meeting: l.meeting };
   }
 
