@@ -31,6 +31,8 @@ const envSchema = z
     DATA_DIR: z.string().min(1).default('.data'),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    // false behind a pooler in transaction mode that cannot carry named statements (PgBouncer < 1.21, or max_prepared_statements = 0).
+    DATABASE_PREPARED_STATEMENTS: bool.default(true),
     // entra: no password anywhere; each new connection presents a managed identity's token (src/db/database-connection.ts).
     DATABASE_AUTH: z.enum(['password', 'entra']).default('password'),
     DATABASE_ENTRA_CLIENT_ID: z.string().min(1).optional(),
@@ -189,6 +191,8 @@ export type Config = Readonly<{
     dataDir: string;
     embeddedPort: number;
     poolSize: number;
+    /** Whether hot statements are sent as named (prepared) ones; see src/db/database.ts. */
+    preparedStatements: boolean;
     auth: 'password' | 'entra';
     /** The managed identity whose token is the password (DATABASE_AUTH=entra). */
     entraClientId: string | undefined;
@@ -266,6 +270,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, runtime: Run
       dataDir: path.resolve(e.DATA_DIR),
       embeddedPort: e.EMBEDDED_PG_PORT,
       poolSize: e.DB_POOL_SIZE,
+      preparedStatements: e.DATABASE_PREPARED_STATEMENTS,
       auth: e.DATABASE_AUTH,
       entraClientId: e.DATABASE_ENTRA_CLIENT_ID,
       migrationUrl: e.DATABASE_MIGRATION_URL,

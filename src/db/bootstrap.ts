@@ -68,7 +68,7 @@ export async function openDatabase(config: Config, log: (line: string) => void, 
     connectionString = embedded.connectionString;
   }
   const connections = configuredConnections(config.database, connectionString, options.tokensFor);
-  const handle = connectDatabase(connections.app, config.database.poolSize);
+  const handle = connectDatabase(connections.app, config.database.poolSize, undefined, { preparedStatements: config.database.preparedStatements });
   try {
     await migrate(config, handle, connections.migration, options, log);
   } catch (error) {

@@ -46,15 +46,26 @@ function statementName(text: string): string {
 /** SQLSTATE of "cached plan must not change result type". */
 const FEATURE_NOT_SUPPORTED = '0A000';
 
-/** The pg pool as Kysely sees it, sending marked statements as named (prepared) ones. */
-function preparingPool(pool: pg.Pool): PostgresPool {
+/**
+ * The pg pool as Kysely sees it, sending marked statements as named (prepared) ones. With
+ * `named` false every statement goes unnamed: a pooler in transaction mode that does not track
+ * prepared statements (PgBouncer before 1.21, or with max_prepared_statements = 0) hands a
+ * connection's next transaction to any server connection, where a statement prepared on another
+ * one is missing or one of the same name already exists (42P05).
+ */
+function preparingPool(pool: pg.Pool, named: boolean): PostgresPool {
   const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
   const wrap = (client: pg.PoolClient): PostgresPoolClient => {
+    // A connection lost while checked out between two statements (PostgreSQL restarting under an
+    // open transaction, PgBouncer passing on the server's 57P01) is emitted as an 'error' event,
+    // which without a listener ends the process. The next statement fails instead, and the pool
+    // drops the broken client when it comes back.
+    client.on('error', () => undefined);
     // Statements this connection no longer prepares (see below).
     const unprepared = new Set<string>();
     const query = async <R>(text: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> => {
       const values = [...parameters];
-      const name = text.includes(PREPARED_MARK) && !unprepared.has(text) ? statementName(text) : undefined;
+      const name = named && text.includes(PREPARED_MARK) && !unprepared.has(text) ? statementName(text) : undefined;
       let result: pg.QueryResult;
       try {
         result = await client.query(name ? { name, text, values } : { text, values });
@@ -96,12 +107,17 @@ export function withDatabase(url: string, database: string): string {
  */
 const CONNECTION_TIMEOUT_MS = 5_000;
 
-export function connectDatabase(connection: DatabaseConnection, poolSize = 20, connectionTimeoutMillis = CONNECTION_TIMEOUT_MS): DatabaseHandle {
+export interface ConnectOptions {
+  /** Send the marked hot statements as named ones (DATABASE_PREPARED_STATEMENTS); default true. */
+  preparedStatements?: boolean;
+}
+
+export function connectDatabase(connection: DatabaseConnection, poolSize = 20, connectionTimeoutMillis = CONNECTION_TIMEOUT_MS, options: ConnectOptions = {}): DatabaseHandle {
   const target = typeof connection === 'string' ? { connectionString: connection } : connection;
   const pool = new pg.Pool({ ...target, max: poolSize, idleTimeoutMillis: 30_000, connectionTimeoutMillis });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }), plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })] });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool, options.preparedStatements ?? true) }), plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })] });
   return {
     db,
     pool,

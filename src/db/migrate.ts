@@ -13,6 +13,9 @@ import * as measurementPlans from './migrations/0010-measurement-plans';
 import * as questionnaires from './migrations/0011-questionnaires';
 import * as policyPeriods from './migrations/0012-policy-periods';
 import * as meetings from './migrations/0013-meetings';
+import * as rateWindows from './migrations/0014-rate-windows';
+import * as tenantKeys from './migrations/0015-tenant-keys';
+import * as meetingActionItem from './migrations/0016-meeting-action-item';
 
 /** Listed in code rather than read from disk so that compiled, bundled and test runs agree. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +32,9 @@ const migrations: Record<string, Migration> = {
   '0011-questionnaires': questionnaires,
   '0012-policy-periods': policyPeriods,
   '0013-meetings': meetings,
+  '0014-rate-windows': rateWindows,
+  '0015-tenant-keys': tenantKeys,
+  '0016-meeting-action-item': meetingActionItem,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -30,12 +30,33 @@ export interface FollowUpRunnerOptions {
   /** When to plan and hand out work (cron, Brussels time). */
   cron?: string;
   pollingIntervalSeconds?: number;
+  /** Other timed work that rides on the same singleton tick (the meetings' posts); its failure is logged, not the tick's. */
+  alsoOnTick?: () => Promise<void>;
 }
+
+/**
+ * One dispatch job sends for a tenant this long at most, then hands the rest to a new job for
+ * the same tenant. pg-boss has no heartbeat: the job of an instance killed mid-dispatch stays
+ * active until it expires, and the 'stately' policy lets no other instance send for that tenant
+ * meanwhile. Short jobs with a short expiry bound that pause (≤ 30 s with the settings below).
+ */
+export const DISPATCH_SLICE_SECONDS = 5;
+/** How often one of the instances (pg-boss takes turns) fails jobs past their expiry, among others. */
+export const MAINTENANCE_INTERVAL_SECONDS = 5;
 
 const QUEUES: PgBoss.Queue[] = [
   { name: TICK_QUEUE, policy: 'singleton', retryLimit: 1, expireInSeconds: 600 },
-  { name: DISPATCH_QUEUE, policy: 'stately', retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 1800 },
+  // Expiry: a slice plus time for its last sends to be answered. A retry starts soon: an expired job is mostly a dead instance's.
+  { name: DISPATCH_QUEUE, policy: 'stately', retryLimit: 3, retryDelay: 1, retryBackoff: true, expireInSeconds: DISPATCH_SLICE_SECONDS + 10 },
 ];
+
+/** createQueue leaves an existing queue as it was: settings changed since are written here. */
+async function ensureQueues(boss: PgBoss): Promise<void> {
+  for (const queue of QUEUES) {
+    await boss.createQueue(queue.name, queue);
+    await boss.updateQueue(queue.name, queue);
+  }
+}
 
 /**
  * Installs or upgrades pg-boss's schema and creates the queues, as the migration role. Creating a
@@ -46,7 +67,7 @@ export async function prepareFollowUpSchema(connection: DatabaseConnection): Pro
   const boss = new PgBoss({ ...bossConnection(connection), schema: 'pgboss', max: 1, supervise: false, schedule: false, application_name: 'kansrijk-migrate' });
   await boss.start();
   try {
-    for (const queue of QUEUES) await boss.createQueue(queue.name, queue);
+    await ensureQueues(boss);
   } finally {
     await boss.stop({ graceful: false, wait: true });
   }
@@ -68,7 +89,13 @@ export interface FollowUpRunner {
  *    that instance alone. The per-row claim in the sent log still guards against duplicates.
  */
 export function createFollowUpRunner(options: FollowUpRunnerOptions): FollowUpRunner {
-  const boss = new PgBoss({ ...bossConnection(options.connectionString), schema: 'pgboss', max: FOLLOW_UP_POOL_SIZE, application_name: 'kansrijk-follow-ups' });
+  const boss = new PgBoss({
+    ...bossConnection(options.connectionString),
+    schema: 'pgboss',
+    max: FOLLOW_UP_POOL_SIZE,
+    application_name: 'kansrijk-follow-ups',
+    maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS,
+  });
   boss.on('error', (error) => options.log('follow-up jobs: pg-boss error', error));
   const { service } = options;
   let started = false;
@@ -80,6 +107,7 @@ export function createFollowUpRunner(options: FollowUpRunnerOptions): FollowUpRu
     const stale = await service.reapStale();
     if (stale) options.log(`follow-ups: ${stale} reminder(s) of a stopped worker marked uncertain (not resent)`);
     await service.planAll();
+    if (options.alsoOnTick) await options.alsoOnTick().catch((error: unknown) => options.log('follow-up tick: a timed post failed', error));
     const ready = await service.readyTenants();
     if (!ready.length) return;
     // One insert for all; a tenant whose job is still waiting is skipped by the stately queue.
@@ -91,7 +119,7 @@ export function createFollowUpRunner(options: FollowUpRunnerOptions): FollowUpRu
   return {
     async start() {
       await boss.start();
-      for (const queue of QUEUES) await boss.createQueue(queue.name, queue);
+      await ensureQueues(boss);
       await boss.schedule(TICK_QUEUE, options.cron ?? '*/5 * * * *', {}, { tz: TIME_ZONE });
       const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
       tickWorker = await boss.work(TICK_QUEUE, polling, async () => measureJob('follow-up.tick', tick));
@@ -99,10 +127,15 @@ export function createFollowUpRunner(options: FollowUpRunnerOptions): FollowUpRu
         const self: { id?: string } = {};
         self.id = await boss.work<{ tenantId: string }>(DISPATCH_QUEUE, { ...polling, batchSize: 1 }, async ([job]) => {
           if (!job) return;
+          const tenantId = job.data.tenantId;
+          const sliceEnds = Date.now() + DISPATCH_SLICE_SECONDS * 1000;
           try {
-            await measureJob('follow-up.dispatch', () => service.dispatchTenant(job.data.tenantId, { shouldStop: () => stopping }), {
-              'kansrijk.tenant_id': job.data.tenantId,
+            await measureJob('follow-up.dispatch', () => service.dispatchTenant(tenantId, { shouldStop: () => stopping || Date.now() >= sliceEnds }), {
+              'kansrijk.tenant_id': tenantId,
             });
+            // The slice ran out (not the work, perhaps): the next job goes on where this one stopped.
+            // Queued while this one is still active, which the stately policy allows once per tenant.
+            if (!stopping && Date.now() >= sliceEnds) await boss.send(DISPATCH_QUEUE, { tenantId }, { singletonKey: tenantId });
           } finally {
             // pg-boss would otherwise sleep out the polling interval after every job, so an
             // instance would get through only `concurrency` tenants per interval: go on at once.
