@@ -13,14 +13,16 @@ import { mayReport, viewOf } from '../services/action-views';
 import { createMeasurementViews } from '../services/measurement-views';
 import { DeliveryError, type ProactiveTransport } from '../transport/bot-framework';
 import type { StoredReference } from '../transport/conversation-reference';
-import { backoffMs, conversationWindows, SlidingWindowLimiter, tenantWindows } from './teams-rate-limits';
+import { createSharedRateWindows } from './shared-rate-windows';
+import { backoffMs, conversationWindows, tenantWindows, type RateWindows } from './teams-rate-limits';
 
 export interface MessengerOptions {
   /** Throttled sends are retried in place up to this many times, then handed back to the queue. */
   maxAttempts?: number;
   /** The longest Retry-After waited for in place; a longer one re-queues the reminder. */
   maxWaitMs?: number;
-  limiter?: SlidingWindowLimiter;
+  /** Teams' rate windows; by default kept in the database, shared by all instances. */
+  limiter?: RateWindows;
 }
 
 /** About how long a claim and the reading of its messages' facts take. */
@@ -39,7 +41,7 @@ export function createFollowUpMessenger(db: Db, transport: ProactiveTransport, o
   /** One reminder on its own (the same path as a batch of one). */
   deliver(item: FollowUpDelivery): Promise<DeliveryOutcome>;
 } {
-  const limiter = options.limiter ?? new SlidingWindowLimiter();
+  const limiter = options.limiter ?? createSharedRateWindows(db);
   const maxAttempts = options.maxAttempts ?? 5;
   const maxWaitMs = options.maxWaitMs ?? 60_000;
   const steering = createSteeringService(db);
@@ -95,7 +97,7 @@ export function createFollowUpMessenger(db: Db, transport: ProactiveTransport, o
   async function withLimits<T>(tenantId: string, conversationId: string | undefined, send: () => Promise<T>): Promise<T> {
     const keys = [{ key: `tenant:${tenantId}`, windows: tenantWindows }, ...(conversationId ? [{ key: `conversation:${conversationId}`, windows: conversationWindows }] : [])];
     for (let attempt = 0; ; attempt++) {
-      const answered = await limiter.acquire(keys);
+      const answered = await limiter.acquire(tenantId, keys);
       try {
         return await send();
       } catch (error) {
@@ -103,10 +105,10 @@ export function createFollowUpMessenger(db: Db, transport: ProactiveTransport, o
         const wait = error.retryAfterMs ?? backoffMs(attempt);
         if (wait > maxWaitMs) throw error;
         // Hold back everything for this conversation (or the whole tenant) until Teams is ready again.
-        for (const { key } of keys) limiter.pause(key, wait);
+        await limiter.pause(tenantId, keys.map((k) => k.key), wait);
         await sleep(0);
       } finally {
-        answered();
+        await answered();
       }
     }
   }
@@ -185,7 +187,7 @@ export function createFollowUpMessenger(db: Db, transport: ProactiveTransport, o
     // Claiming and preparing take a few milliseconds: reminders are claimed that long before
     // their places free up, so they go out the moment they may (and wait no longer than that).
     room: (tenantId: string, atMost: number, atLeast: number) =>
-      limiter.room([{ key: `tenant:${tenantId}`, windows: tenantWindows }], atMost, atLeast, PREPARE_AHEAD_MS),
+      limiter.room(tenantId, [{ key: `tenant:${tenantId}`, windows: tenantWindows }], atMost, atLeast, PREPARE_AHEAD_MS),
 
     async deliver(item: FollowUpDelivery): Promise<DeliveryOutcome> {
       let result: DeliveryOutcome | undefined;

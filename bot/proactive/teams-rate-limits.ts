@@ -25,6 +25,37 @@ export interface LimitKey {
   windows: Window[];
 }
 
+/**
+ * Teams' rate windows as the messenger uses them. Keys belong to one tenant (the tenant's own
+ * key and its conversations'), so that windows shared between instances can be kept per tenant.
+ */
+export interface RateWindows {
+  /** Waits until a send may go out under all these keys and books it; call the result when it is answered. */
+  acquire(tenantId: string, keys: LimitKey[]): Promise<() => Promise<void>>;
+  /** How many sends could go out `aheadMs` from now (at most `atMost`); waits until `atLeast` could. */
+  room(tenantId: string, keys: LimitKey[], atMost: number, atLeast?: number, aheadMs?: number): Promise<number>;
+  /** After a 429/503: nothing goes to these keys until Retry-After has passed. */
+  pause(tenantId: string, keys: string[], ms: number): Promise<void>;
+}
+
+/** One process's windows (tests, a single instance): the limiter below, behind RateWindows. */
+export function inMemoryRateWindows(limiter = new SlidingWindowLimiter()): RateWindows {
+  return {
+    async acquire(_tenantId, keys) {
+      const answered = await limiter.acquire(keys);
+      return () => {
+        answered();
+        return Promise.resolve();
+      };
+    },
+    room: (_tenantId, keys, atMost, atLeast, aheadMs) => limiter.room(keys, atMost, atLeast, aheadMs),
+    pause(_tenantId, keys, ms) {
+      for (const key of keys) limiter.pause(key, ms);
+      return Promise.resolve();
+    },
+  };
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A booked send: `until` is when it was answered, Infinity while it is still in flight. */

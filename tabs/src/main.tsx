@@ -1,5 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { queryClient } from './data/resource';
 import { mightBeInTeams, type Host } from './host/host';
 import { Root } from './root';
 
@@ -11,7 +13,9 @@ async function start(): Promise<void> {
   }
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <Root host={host} />
+      <QueryClientProvider client={queryClient}>
+        <Root host={host} />
+      </QueryClientProvider>
     </StrictMode>,
   );
 }

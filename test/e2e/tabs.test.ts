@@ -93,6 +93,8 @@ async function messageFor(selector: string): Promise<string> {
 
 const column = (status: string) => page.locator(`section[data-column="${status}"]`);
 const card = (actionId: string) => page.locator(`li[data-action-id="${actionId}"]`);
+/** A moved card shows in its new column at once (optimistic); this waits until the server has answered too. */
+const settledIn = (status: string, actionId: string) => column(status).locator(`li[data-action-id="${actionId}"][aria-busy="false"]`).waitFor();
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -292,7 +294,7 @@ describe('work-group board', () => {
     expect(action.status).toBe('planned');
     // Grab the top card by its top-left corner and drop it on the column's header: both on screen.
     await card(action.id).dragTo(column('in_progress'), { sourcePosition: { x: 12, y: 12 }, targetPosition: { x: 40, y: 20 } });
-    await column('in_progress').locator(`li[data-action-id="${action.id}"]`).waitFor();
+    await settledIn('in_progress', action.id);
     expect((await readAction(action.id)).status).toBe('in_progress');
     const updates = (await api<{ statusFrom: string | null; statusTo: string | null }[]>('GET', `/api/v1/actions/${action.id}/updates`)).body;
     expect(updates[0]).toEqual(expect.objectContaining({ statusFrom: 'planned', statusTo: 'in_progress' }));
@@ -311,7 +313,7 @@ describe('work-group board', () => {
     // Focus follows the card, so the next key press moves it again.
     expect(await page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('data-action-id'))).toBe(action.id);
     await page.keyboard.press('Control+ArrowRight');
-    await column('done').locator(`li[data-action-id="${action.id}"]`).waitFor();
+    await settledIn('done', action.id);
     expect((await readAction(action.id)).status).toBe('done');
 
     await page.keyboard.press('Tab');
@@ -337,7 +339,7 @@ describe('work-group board', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await column('postponed').locator(`li[data-action-id="${action.id}"]`).waitFor();
+    await settledIn('postponed', action.id);
     expect((await readAction(action.id)).status).toBe('postponed');
     const updates = (await api<{ note: string; statusTo: string | null }[]>('GET', `/api/v1/actions/${action.id}/updates`)).body;
     expect(updates[0]).toEqual(expect.objectContaining({ statusTo: 'postponed', note: 'Wacht op de subsidiebeslissing van de provincie' }));
@@ -373,8 +375,46 @@ describe('work-group board', () => {
     // The card now carries the fresh version: moving it again works.
     await card(action.id).getByRole('button', { name: after.title, exact: true }).focus();
     await page.keyboard.press('Control+ArrowRight');
-    await column('in_progress').locator(`li[data-action-id="${action.id}"]`).waitFor();
+    await settledIn('in_progress', action.id);
     expect((await readAction(action.id)).status).toBe('in_progress');
+  });
+
+  test.each([
+    [409, '409'],
+    [403, 'Je hebt geen rechten om dit te wijzigen.'],
+  ])('the card moves at once while the server thinks, and goes back when it answers %i', async (status, shown) => {
+    await open(boardHash(), 'board');
+    const action = actionsOf(await plan()).find((a) => a.status === 'planned')!;
+    let release!: () => void;
+    const answered = new Promise<void>((resolve) => (release = resolve));
+    let patches = 0;
+    // The move's PATCH is held until the card has been seen in its new column, then refused.
+    await page.route(`**/api/v1/actions/${action.id}`, async (route) => {
+      if (route.request().method() !== 'PATCH') return route.continue();
+      patches++;
+      await answered;
+      await route.fulfill({ status, contentType: 'application/problem+json', body: JSON.stringify({ status, title: 'Refused' }) });
+    });
+    try {
+      await card(action.id).getByRole('button', { name: action.title, exact: true }).focus();
+      await page.keyboard.press('Control+ArrowRight');
+      const moved = column('in_progress').locator(`li[data-action-id="${action.id}"]`);
+      await moved.waitFor();
+      expect(await moved.getAttribute('aria-busy')).toBe('true');
+      expect(await column('planned').locator(`li[data-action-id="${action.id}"]`).count()).toBe(0);
+      expect(patches).toBe(1);
+      release();
+      await column('planned').locator(`li[data-action-id="${action.id}"]`).waitFor();
+      expect(await column('in_progress').locator(`li[data-action-id="${action.id}"]`).count()).toBe(0);
+      await page.getByRole('main').locator('.fui-MessageBar').filter({ hasText: shown }).waitFor();
+      expect((await readAction(action.id)).status).toBe('planned');
+      // A refused write is not repeated behind the user's back.
+      expect(patches).toBe(1);
+      // Focus stays with the card, so the keyboard user can try again or go on.
+      expect(await page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('data-action-id'))).toBe(action.id);
+    } finally {
+      await page.unroute(`**/api/v1/actions/${action.id}`);
+    }
   });
 });
 

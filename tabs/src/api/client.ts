@@ -15,13 +15,26 @@ export interface Problem {
 }
 
 export class ApiError extends Error {
-  constructor(readonly problem: Problem) {
+  constructor(
+    readonly problem: Problem,
+    /** From a 429's or 503's Retry-After: how long the server asks us to wait. */
+    readonly retryAfterMs?: number,
+  ) {
     super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
     this.name = 'ApiError';
   }
   get status(): number {
     return this.problem.status;
   }
+}
+
+/** Retry-After is either seconds or an HTTP date. */
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
 export interface RequestOptions {
@@ -65,7 +78,7 @@ export function createApi(token: TokenSource, base = ''): Api {
       } catch {
         // Not JSON (a proxy's error page): the status alone says enough.
       }
-      throw new ApiError(problem);
+      throw new ApiError(problem, retryAfterMs(response.headers.get('retry-after')));
     }
     return response;
   }

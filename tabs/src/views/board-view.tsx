@@ -23,7 +23,7 @@ import {
 } from '@fluentui/react-components';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { ApiError } from '../api/client';
-import { actionStatuses, type Action, type ActionStatus, type PlanAction, type Trajectory } from '../api/types';
+import { actionStatuses, type Action, type ActionStatus, type Plan, type PlanAction, type Trajectory } from '../api/types';
 import { canEditWith, useApp } from '../app-context';
 import { fieldState, FormError, useFormStyles, useSubmit } from '../components/form';
 import { Calendar, Move, Person } from '../components/icons';
@@ -31,8 +31,9 @@ import { describeError, ErrorBox } from '../components/problem';
 import { IndicatorProgress, OverdueFlag, statusColors } from '../components/status';
 import { useCardStyles, ViewRoot } from '../components/view';
 import { ActionDialog } from '../dialogs/action-dialog';
-import { actionsOfDomain, applyActionToPlan, usePlan } from '../data/plan';
-import { loadResource } from '../data/resource';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { actionsOfDomain, applyActionToPlan, findAction, planKey, usePlan, withAction } from '../data/plan';
+import { cancelResource, invalidateResource, loadResource, mutateResource, peekResource } from '../data/resource';
 import { label, useI18n } from '../i18n/i18n';
 import { navigate, paths } from '../router';
 import { ActionDetail } from './action-detail';
@@ -345,31 +346,67 @@ export function BoardView({ trajectoryId, domainId, access }: { trajectoryId: st
     [trajectoryId, announce, t, postpone],
   );
 
-  /** The one way a card changes column: PATCH with the version the card shows. */
+  const queryClient = useQueryClient();
+  const key = planKey(trajectoryId);
+  /**
+   * The one way a card changes column: PATCH with the version the card shows. The card moves at
+   * once (optimistic); if the server refuses, it goes back to where it was; either way the plan
+   * is read again once the last move has settled, so the board ends on the server's truth.
+   */
+  const statusMove = useMutation({
+    mutationKey: ['board-move', trajectoryId],
+    mutationFn: ({ action, to, note }: { action: PlanAction; to: ActionStatus; note?: string }) =>
+      api.patch<Action>(`/api/v1/actions/${action.id}`, { status: to, ...(note !== undefined ? { progressNote: note } : {}) }, { ifMatch: action.version }),
+    onMutate: async ({ action, to, note }) => {
+      setBusy((b) => new Set(b).add(action.id));
+      // A read under way would put the old column back over the optimistic one.
+      await cancelResource(key);
+      const before = peekResource<Plan>(key);
+      const was = before ? findAction(before, action.id)?.action : undefined;
+      if (was) mutateResource<Plan>(key, (p) => withAction(p, { ...was, status: to }));
+      // The keyboard follows the card at once; from the postpone dialog, only once it is done.
+      if (note === undefined) setFocusAfterMove(action.id);
+      return { was };
+    },
+    onSuccess: (updated, { action, to }) => {
+      applyActionToPlan(trajectoryId, updated);
+      setConflict((c) => (c?.id === action.id ? null : c));
+      setFocusAfterMove(action.id);
+      announce(t('board.moved', { name: updated.title, status: statusName(to) }));
+      void loadResource(`updates:${action.id}`, () => api.get(`/api/v1/actions/${action.id}/updates`));
+    },
+    onError: (_error, { action, note }, context) => {
+      // Only this card goes back: other cards moved meanwhile keep their own moves.
+      const was = context?.was;
+      if (was) mutateResource<Plan>(key, (p) => withAction(p, was));
+      // The postpone dialog stays open with its error: the focus stays in it.
+      if (note === undefined) setFocusAfterMove(action.id);
+    },
+    onSettled: (_data, _error, { action }) => {
+      setBusy((b) => {
+        const next = new Set(b);
+        next.delete(action.id);
+        return next;
+      });
+      // Reading the plan while another move is still out would show that card in its old column
+      // for a moment (this move still counts itself here). Not awaited: the move is done.
+      if (queryClient.isMutating({ mutationKey: ['board-move', trajectoryId] }) <= 1) void invalidateResource(key);
+    },
+  });
+  const { mutateAsync: moveAsync } = statusMove;
   const patchStatus = useCallback(
     async (action: PlanAction, to: ActionStatus, note?: string) => {
-      setBusy((b) => new Set(b).add(action.id));
-      try {
-        const updated = await api.patch<Action>(`/api/v1/actions/${action.id}`, { status: to, ...(note !== undefined ? { progressNote: note } : {}) }, { ifMatch: action.version });
-        applyActionToPlan(trajectoryId, updated);
-        setConflict((c) => (c?.id === action.id ? null : c));
-        setFocusAfterMove(action.id);
-        announce(t('board.moved', { name: updated.title, status: statusName(to) }));
-        void loadResource(`updates:${action.id}`, () => api.get(`/api/v1/actions/${action.id}/updates`));
-      } finally {
-        setBusy((b) => {
-          const next = new Set(b);
-          next.delete(action.id);
-          return next;
-        });
-      }
+      await moveAsync({ action, to, ...(note !== undefined ? { note } : {}) });
     },
-    [api, trajectoryId, announce, t, statusName],
+    [moveAsync],
   );
+  const busyRef = useRef(busy);
+  busyRef.current = busy;
 
   const move = useCallback(
     (action: PlanAction, to: ActionStatus) => {
-      if (to === action.status) return;
+      // A card on its way carries the version it left with; a second move would only meet 412.
+      if (to === action.status || busyRef.current.has(action.id)) return;
       setError(null);
       if (to === 'postponed') {
         postpone.show(action);
