@@ -44,6 +44,8 @@ export interface ConnectorStandIn {
   serviceUrl: string;
   activities: RecordedActivity[];
   created: { tenantId: string | undefined; memberId: string; conversationId: string }[];
+  /** Messages the bot replaced (PUT …/activities/{id}), as it sent them. */
+  updates: { conversationId: string; activityId: string; activity: Record<string, unknown> }[];
   /** Every POST that reached the stand-in, answered or not. */
   requests(): number;
   /** Requests refused with 429 because they broke a limit. */
@@ -101,6 +103,9 @@ export async function startConnectorStandIn(options: { enforceLimits?: boolean }
   const enforce = options.enforceLimits ?? true;
   const activities: RecordedActivity[] = [];
   const created: ConnectorStandIn['created'] = [];
+  const updates: ConnectorStandIn['updates'] = [];
+  // Every id handed out, kept across reset() as Teams keeps its messages: only those can be replaced.
+  const issued = new Set<string>();
   const violations: ConnectorStandIn['violations'] = [];
   const conversationTenant = new Map<string, string | undefined>();
   const perConversation = new SlidingLog(teamsLimits.perConversation);
@@ -144,6 +149,15 @@ export async function startConnectorStandIn(options: { enforceLimits?: boolean }
       requestCount++;
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
       const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+      if (request.method === 'PUT' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'activities' && parts[2] && parts[4]) {
+        const body = await readJson(request);
+        const conversationId = parts[2];
+        const tenantId = (body.conversation as { tenantId?: string } | undefined)?.tenantId ?? conversationTenant.get(conversationId);
+        if (limited(tenantId, conversationId)) return send(response, 429, { error: { code: 'TooManyRequests' } }, { 'retry-after': '1' });
+        if (!issued.has(`${conversationId}\n${parts[4]}`)) return send(response, 404, { error: { code: 'ActivityNotFound' } });
+        updates.push({ conversationId, activityId: parts[4], activity: body });
+        return send(response, 200, { id: parts[4] });
+      }
       if (request.method !== 'POST' || parts[0] !== 'v3' || parts[1] !== 'conversations') return send(response, 404, { error: { code: 'NotFound', message: url.pathname } });
       const body = await readJson(request);
 
@@ -172,6 +186,7 @@ export async function startConnectorStandIn(options: { enforceLimits?: boolean }
       if (limited(tenantId, conversationId)) return send(response, 429, { error: { code: 'TooManyRequests' } }, { 'retry-after': '1' });
 
       const activityId = `activity-${++counter}`;
+      issued.add(`${conversationId}\n${activityId}`);
       const proactive = (body.channelData as { notification?: { alert?: boolean } } | undefined)?.notification?.alert === true;
       activities.push({ conversationId, tenantId, activity: body, activityId, at: performance.now(), reply, proactive, authorization: request.headers.authorization });
       if (proactive) proactiveCount++;
@@ -196,6 +211,7 @@ export async function startConnectorStandIn(options: { enforceLimits?: boolean }
     serviceUrl: `http://127.0.0.1:${port}/`,
     activities,
     created,
+    updates,
     violations,
     requests: () => requestCount,
     failNext(n, status, retryAfterSeconds) {
@@ -224,6 +240,7 @@ export async function startConnectorStandIn(options: { enforceLimits?: boolean }
       proactiveCount = 0;
       activities.length = 0;
       created.length = 0;
+      updates.length = 0;
       violations.length = 0;
       failures = [];
       perConversation.clear();

@@ -6,6 +6,8 @@ export type Command =
   | { kind: 'overview'; lang: Lang }
   | { kind: 'search'; lang: Lang; term: string }
   | { kind: 'reminders'; lang: Lang }
+  | { kind: 'agenda'; lang: Lang | undefined }
+  | { kind: 'bind'; lang: Lang; name: string }
   | { kind: 'unknown'; text: string };
 
 /**
@@ -24,6 +26,9 @@ export function parseCommand(raw: string): Command {
   if (plain === 'overview') return { kind: 'overview', lang: 'en' };
   if (plain === 'herinneringen' || plain === 'herinnering') return { kind: 'reminders', lang: 'nl' };
   if (plain === 'reminders' || plain === 'reminder') return { kind: 'reminders', lang: 'en' };
+  if (plain === 'agenda') return { kind: 'agenda', lang: undefined };
+  const bind = /^(koppel|link)(?:\s+(.*))?$/i.exec(text.replace(/[.!?]+$/, ''));
+  if (bind) return { kind: 'bind', lang: bind[1]!.toLowerCase() === 'koppel' ? 'nl' : 'en', name: (bind[2] ?? '').trim() };
   const search = /^(actie|action)(?:\s+(.*))?$/i.exec(text.replace(/[.!?]+$/, ''));
   if (search) return { kind: 'search', lang: search[1]!.toLowerCase() === 'actie' ? 'nl' : 'en', term: (search[2] ?? '').trim() };
   return { kind: 'unknown', text };

@@ -6,6 +6,13 @@ import { createOverviewService } from '../src/overview/overview-service';
 import { openStatuses } from '../src/shared/enums';
 import { createSteeringService } from '../src/steering-sessions/steering-service';
 import { createTrajectoryService } from '../src/trajectories/trajectory-service';
+import { createChannelService } from '../src/channels/channel-service';
+import type { MeetingService } from '../src/meetings/meeting-service';
+import type { ReportService } from '../src/reports/report-service';
+import type { ReportViews } from './services/report-views';
+import { meetingTexts } from './i18n/meeting-texts';
+import type { MeetingPosts } from './proactive/meeting-posts';
+import { createMeetingViews } from './services/meeting-views';
 import { parseCommand, type Command } from './commands';
 import { packCards, type Card } from './cards/elements';
 import { helpCard } from './cards/help-card';
@@ -27,6 +34,12 @@ export interface BotDeps {
   db: Db;
   actions: ActionService;
   tenants: { isRegistered(tenantId: string): Promise<boolean> };
+  meetings: MeetingService;
+  /** The channel posts: replaces the agenda card after an organiser's own item, and the work groups' notices. */
+  posts?: MeetingPosts | undefined;
+  /** Reports to the college (issue 10): the chair's card buttons. */
+  reports: ReportService;
+  reportViews: ReportViews;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -65,7 +78,22 @@ export function createKansrijkBot(deps: BotDeps): BotLogic {
   const reminders = createReminderPreferences(db);
   const trajectories = createTrajectoryService(db);
   const overview = createOverviewService(db);
-  const services: HandlerServices = { actions: deps.actions, views, reminders, steering: createSteeringService(db), questionnaires: createQuestionnaireService(db), measurements: createMeasurementViews(db) };
+  const channels = createChannelService(db);
+  const meetingViews = deps.posts?.views ?? createMeetingViews(db, deps.meetings);
+  const services: HandlerServices = {
+    actions: deps.actions,
+    views,
+    reminders,
+    steering: createSteeringService(db),
+    questionnaires: createQuestionnaireService(db),
+    measurements: createMeasurementViews(db),
+    meetings: deps.meetings,
+    meetingViews,
+    reports: deps.reports,
+    reportViews: deps.reportViews,
+    agendaChanged: deps.posts?.updateAgenda,
+    notifyChange: deps.posts?.noticeActionChange,
+  };
   const log = deps.log ?? (() => undefined);
 
   async function remember(turn: IncomingTurn): Promise<void> {
@@ -172,6 +200,46 @@ export function createKansrijkBot(deps: BotDeps): BotLogic {
           );
         }
         await turn.send({ cards });
+        return;
+      }
+      case 'bind': {
+        const m = meetingTexts[lang];
+        const channel = turn.activity.channel;
+        if (!channel) {
+          await turn.send({ text: m.bindOnlyInChannel });
+          return;
+        }
+        if (!command.name) {
+          await turn.send({ text: m.bindNeedsName });
+          return;
+        }
+        const name = command.name.slice(0, 120);
+        try {
+          const result = await channels.bindByName(principal, name, { channelId: channel.id, teamId: turn.activity.teamId ?? null, channelName: channel.name ?? turn.activity.conversation.name ?? '' });
+          if (result.status === 'none') await turn.send({ text: m.bindNone(name) });
+          else if (result.status === 'ambiguous') await turn.send({ text: m.bindAmbiguous(result.names.slice(0, 8)) });
+          else await turn.send({ text: m.bound(result.binding.bodyName) });
+        } catch (error) {
+          if (error instanceof AppError && error.status === 403) {
+            await turn.send({ text: m.bindForbidden });
+            return;
+          }
+          throw error;
+        }
+        return;
+      }
+      case 'agenda': {
+        const mine = await myTrajectories(principal);
+        const now = new Date().toISOString();
+        for (const trajectory of mine) {
+          const { meetings } = await deps.meetings.list(principal, trajectory.id, { from: now });
+          const next = meetings.find((m) => m.state === 'planned' && (m.can.propose || m.can.editAgenda) && m.startsAt > now);
+          if (next) {
+            await turn.send({ cards: [await meetingViews.agendaCardFor(principal, next.id, lang)] });
+            return;
+          }
+        }
+        await turn.send({ text: meetingTexts[lang].noMeeting });
         return;
       }
       case 'reminders': {

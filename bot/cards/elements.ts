@@ -123,3 +123,15 @@ export function packCards(cards: Card[], perMessage = 6, limit = MAX_MESSAGE_BYT
   if (current.length) messages.push(current);
   return messages;
 }
+
+export function numberInput(options: { id: string; label: string; value?: number | undefined; min?: number; max?: number; isRequired?: boolean; errorMessage?: string }): Element {
+  return {
+    type: 'Input.Number',
+    id: options.id,
+    label: options.label,
+    ...(options.value !== undefined ? { value: options.value } : {}),
+    ...(options.min !== undefined ? { min: options.min } : {}),
+    ...(options.max !== undefined ? { max: options.max } : {}),
+    ...(options.isRequired ? { isRequired: true, errorMessage: options.errorMessage } : {}),
+  };
+}

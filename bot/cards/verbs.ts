@@ -1,5 +1,21 @@
 /** Every Action.Execute verb the bot's cards use; each has exactly one handler (bot/handlers). */
-export const verbs = ['refreshAction', 'updateAction', 'openAction', 'showReminderSettings', 'setReminders', 'submitHomework', 'answerQuestionnaire', 'recordMeasurement'] as const;
+export const verbs = [
+  'refreshAction',
+  'updateAction',
+  'openAction',
+  'showReminderSettings',
+  'setReminders',
+  'submitHomework',
+  'answerQuestionnaire',
+  'recordMeasurement',
+  'refreshAgenda',
+  'proposeAgendaItem',
+  'approveMinutes',
+  'sendBackMinutes',
+  'checkInParent',
+  'approveReport',
+  'sendBackReport',
+] as const;
 export type Verb = (typeof verbs)[number];
 
 export function isVerb(value: string): value is Verb {

@@ -7,6 +7,10 @@ import { texts, type Lang } from '../i18n/texts';
 import type { ActionViews } from '../services/action-views';
 import type { MeasurementViews } from '../services/measurement-views';
 import type { ReminderPreferences } from '../services/reminder-preferences';
+import type { MeetingService } from '../../src/meetings/meeting-service';
+import type { MeetingViews } from '../services/meeting-views';
+import type { ReportService } from '../../src/reports/report-service';
+import type { ReportViews } from '../services/report-views';
 import type { QuestionnaireService } from '../../src/questionnaires/questionnaire-service';
 import type { SteeringService } from '../../src/steering-sessions/steering-service';
 import type { CardActionResponse } from '../transport/conversation-reference';
@@ -21,6 +25,14 @@ export interface HandlerServices {
   steering: SteeringService;
   /** Result and satisfaction questionnaires answered on their card. */
   questionnaires: QuestionnaireService;
+  /** Meetings: the agenda card's proposals, the chair's approval, the trusted person's check-in (issue 9). */
+  meetings: MeetingService;
+  meetingViews: MeetingViews;
+  /** Reports to the college: the chair approves or sends back from their card (issue 10). */
+  reports: ReportService;
+  reportViews: ReportViews;
+  /** Replaces the agenda card posted in the body's channel (best effort). */
+  agendaChanged?: ((tenantId: string, meetingId: string) => Promise<void>) | undefined;
   /** Optional: tell the work group's channel that an action moved (best effort). */
   notifyChange?: ((principal: Principal, actionId: string) => Promise<void>) | undefined;
 }

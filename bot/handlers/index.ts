@@ -1,9 +1,16 @@
 import type { Verb } from '../cards/verbs';
 import { answerQuestionnaire } from './answer-questionnaire';
+import { approveMinutes } from './approve-minutes';
+import { approveReport } from './approve-report';
+import { checkInParent } from './check-in-parent';
 import type { CardHandler } from './handler';
 import { openAction } from './open-action';
+import { proposeAgendaItem } from './propose-agenda-item';
 import { recordMeasurement } from './record-measurement';
 import { refreshAction } from './refresh-action';
+import { refreshAgenda } from './refresh-agenda';
+import { sendBackMinutes } from './send-back-minutes';
+import { sendBackReport } from './send-back-report';
 import { setReminders } from './set-reminders';
 import { showReminderSettings } from './show-reminder-settings';
 import { submitHomework } from './submit-homework';
@@ -19,4 +26,11 @@ export const cardHandlers: Record<Verb, CardHandler> = {
   submitHomework,
   answerQuestionnaire,
   recordMeasurement,
+  refreshAgenda,
+  proposeAgendaItem,
+  approveMinutes,
+  sendBackMinutes,
+  checkInParent,
+  approveReport,
+  sendBackReport,
 };

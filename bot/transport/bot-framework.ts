@@ -60,6 +60,8 @@ export class DeliveryError extends Error {
 export interface ProactiveTransport {
   /** Posts one message into a stored conversation; resolves with the activity id Teams gave it. */
   send(reference: StoredReference, message: OutgoingMessage): Promise<{ activityId: string | undefined }>;
+  /** Replaces a message the bot posted before (PUT /v3/conversations/{id}/activities/{activityId}). */
+  update(reference: StoredReference, activityId: string, message: OutgoingMessage): Promise<void>;
   /** Opens (or finds) the 1:1 chat between the bot and a user, as Teams does for POST /v3/conversations. */
   createPersonalConversation(base: StoredReference, user: { id: string; aadObjectId?: string | undefined }): Promise<StoredReference>;
 }
@@ -81,6 +83,12 @@ function teamsUser(account: ChannelAccount | undefined): TeamsUser {
 function tenantOf(activity: Activity): string | undefined {
   const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
   return activity.conversation?.tenantId ?? channelData?.tenant?.id ?? undefined;
+}
+
+function channelOf(activity: Activity): { id: string; name: string | undefined } | undefined {
+  const channelData = activity.channelData as { channel?: { id?: string; name?: string }; team?: { id?: string } } | undefined;
+  const id = channelData?.channel?.id ?? (channelData?.team?.id ? activity.conversation?.id?.split(';')[0] : undefined);
+  return id ? { id, name: channelData?.channel?.name || undefined } : undefined;
 }
 
 function teamOf(activity: Activity): string | undefined {
@@ -151,6 +159,7 @@ function toTurn(context: TurnContext): IncomingTurn {
       name: activity.conversation?.name,
     },
     teamId: teamOf(activity),
+    channel: channelOf(activity),
     membersAdded: (activity.membersAdded ?? []).map(teamsUser),
     membersRemoved: (activity.membersRemoved ?? []).map(teamsUser),
     action: activity.action,
@@ -375,6 +384,16 @@ export function createBotTransport(credentials: BotCredentials, log: (message: s
         const connector = await adapter.proactiveConnector(reference.serviceUrl);
         const sent = await connector.conversations.sendToConversation(reference.conversation.id, activity);
         return { activityId: sent.id || undefined };
+      } catch (error) {
+        throw classifyDeliveryError(error);
+      }
+    },
+
+    async update(reference, activityId, message) {
+      const activity = { ...TurnContext.applyConversationReference(toActivity(message), toBotReference(reference)), id: activityId };
+      try {
+        const connector = await adapter.proactiveConnector(reference.serviceUrl);
+        await connector.conversations.updateActivity(reference.conversation.id, activityId, activity);
       } catch (error) {
         throw classifyDeliveryError(error);
       }

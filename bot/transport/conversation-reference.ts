@@ -31,6 +31,8 @@ export interface IncomingActivity {
   tenantId: string | undefined;
   conversation: { id: string; conversationType: string; name: string | undefined };
   teamId: string | undefined;
+  /** In a team: the channel the activity came from (its id has no ";messageid=" of a reply thread). */
+  channel: { id: string; name: string | undefined } | undefined;
   /** conversationUpdate / installationUpdate: who joined or left, and what happened. */
   membersAdded: TeamsUser[];
   membersRemoved: TeamsUser[];

@@ -9,6 +9,13 @@ import { overviewCard } from '../../bot/cards/overview-card';
 import { reminderSettingsCard } from '../../bot/cards/reminder-settings-card';
 import { steeringRequestCard } from '../../bot/cards/steering-request-card';
 import { verbs } from '../../bot/cards/verbs';
+import { agendaCard, type AgendaCardView } from '../../bot/cards/agenda-card';
+import { checkInCard } from '../../bot/cards/check-in-card';
+import { finalAgendaCard } from '../../bot/cards/final-agenda-card';
+import type { MeetingHead, MinutesSummary } from '../../bot/cards/meeting-parts';
+import { minutesApprovalCard } from '../../bot/cards/minutes-approval-card';
+import { minutesCard } from '../../bot/cards/minutes-card';
+import { parentsCallCard } from '../../bot/cards/parents-call-card';
 import { cardHandlers } from '../../bot/handlers/index';
 
 // The package's lib/ is untranspiled ESM; its UMD bundle runs in Node as it is.
@@ -31,7 +38,48 @@ const measured: MeasurementCardView = {
   followUpId: 'f3',
 };
 
+const meeting: MeetingHead = {
+  id: '7f9c3b0e-1d2a-4c5b-8e6f-0a1b2c3d4e5f',
+  title: long,
+  startsAt: new Date('2026-04-20T17:00:00Z'),
+  endsAt: new Date('2026-04-20T19:30:00Z'),
+  location: 'Sociaal Huis, Kerkstraat 1',
+  online: true,
+  onlineJoinUrl: 'https://teams.microsoft.com/l/meetup-join/abc',
+  bodyName: 'Stuurgroep kinderarmoede',
+};
+const uuidN = (i: number) => `7f9c3b0e-1d2a-4c5b-8e6f-0a1b2c3d4e${String(i).padStart(2, '0')}`;
+// The largest agenda card the bot posts: a steering group with ten domains and a full agenda.
+const steeringAgenda: AgendaCardView = {
+  lang: 'nl',
+  meeting,
+  items: Array.from({ length: 40 }, () => ({ title: long, kind: 'discussion', durationMinutes: 15, presenterName: 'Sofie Claes', proposedByName: 'Tom Maes' })),
+  progress: Array.from({ length: 10 }, (_, i) => ({ name: `Domein ${i} ${long}`, done: 120, inProgress: 85, overdue: 12, indicatorsMoved: 4 })),
+  daysLeft: 7,
+  mode: 'propose',
+  refreshUserIds: Array.from({ length: 80 }, (_, i) => `29:user-${i}-${'x'.repeat(40)}`),
+};
+const minutes: MinutesSummary = {
+  notes: 'é'.repeat(20_000),
+  items: Array.from({ length: 30 }, () => ({ title: long, notes: 'n'.repeat(20_000), decisions: 'd'.repeat(10_000) })),
+  present: 14,
+  invited: 19,
+  actions: Array.from({ length: 30 }, () => ({ title: long, ownerName: 'Tom Maes', dueDate: '2026-06-30' })),
+};
+const parents = Array.from({ length: 30 }, (_, i) => ({ personId: uuidN(i), displayName: `Ouder ${i} ${long}`, phone: '+32 470 11 22 33', contactPreference: 'via_trusted_person', response: 'accepted' }));
+
 const cards: [string, Card][] = [
+  ['agenda, steering group (10 domains, 40 items)', agendaCard(steeringAgenda)],
+  ['agenda with errors (en)', agendaCard({ ...steeringAgenda, lang: 'en', progress: null, errors: { itemTitle: 'x', itemMinutes: 'y' }, typed: { itemTitle: 'é'.repeat(200), itemKind: 'decision', itemMinutes: 999 }, banner: { kind: 'invalid', text: 'x' } })],
+  ['agenda, read-only', agendaCard({ ...steeringAgenda, mode: 'readOnly', items: [] })],
+  ['agenda, closed', agendaCard({ ...steeringAgenda, mode: 'closed', banner: { kind: 'info', text: 'Vast' } })],
+  ['final agenda', finalAgendaCard({ lang: 'nl', meeting, items: steeringAgenda.items })],
+  ['final agenda, no join link (en)', finalAgendaCard({ lang: 'en', meeting: { ...meeting, online: false, onlineJoinUrl: '' }, items: [] })],
+  ['minutes for approval (longest minutes)', minutesApprovalCard({ lang: 'nl', meeting, minutes, outcome: 'waiting', error: 'Schrijf wat', typedRemark: 'r'.repeat(2000) })],
+  ['minutes approved (en)', minutesApprovalCard({ lang: 'en', meeting, minutes: { ...minutes, notes: '', actions: [] }, outcome: 'approved' })],
+  ['approved minutes in the channel', minutesCard({ lang: 'nl', meeting, minutes, approvedBy: 'Marc Wouters' })],
+  ['trusted person, the day before', parentsCallCard({ lang: 'nl', meeting, parents })],
+  ['trusted person, check-in', checkInCard({ lang: 'nl', meeting, parents: parents.map((p, i) => ({ ...p, checkedIn: i % 2 === 0, checkInNote: 'é'.repeat(1000) })), banner: 'Genoteerd', errors: { [uuidN(1)]: 'Te lang' } })],
   ['measurement (measurer, late)', measurementCard(measured)],
   ['measurement with errors (en)', measurementCard({ ...measured, lang: 'en', errors: { value: 'x', measuredOn: 'y', note: 'z' }, typed: { value: '12,5', measuredOn: 'gisteren', note: 'é'.repeat(1000) } })],
   ['measurement saved', measurementCard({ ...measured, saved: { value: 12.5, measuredOn: '2026-03-20' } })],

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { meetingTexts } from '../../bot/i18n/meeting-texts';
 import { statusName, texts } from '../../bot/i18n/texts';
 import { signDevToken } from '../../src/auth/token-verifier';
 import type { Config } from '../../src/config/config';
@@ -209,4 +210,38 @@ test('"mijn acties" shows Tom\'s actions as cards; a status changed on a card is
   const updates = await db!.db.selectFrom('actionUpdate').selectAll().where('actionId', '=', action.id).where('note', '=', note).execute();
   expect(updates).toHaveLength(1);
   expect(updates[0]).toMatchObject({ authorPersonId: personId, authorName: 'Tom Maes', statusFrom: action.status, statusTo: 'done' });
+});
+
+test('"agenda" shows the agenda card of Tom\'s next meeting; a proposal made on it is saved and shown', async () => {
+  const personId = await tomsPersonId();
+  const mine = await say('agenda');
+  // "agenda" is the same word in both languages: the answer follows the Playground's locale (English).
+  const m = meetingTexts.en;
+  const card = repliesTo(mine).filter({ has: page.getByRole('button', { name: m.propose }) }).first();
+  await card.waitFor({ timeout: UI_TIMEOUT });
+  const title = (await card.locator('#title').innerText()).trim();
+  expect(title).toMatch(/^Agenda in preparation: /);
+  const meeting = await db!.db.selectFrom('meeting').select(['id', 'title']).where('title', '=', title.replace(/^Agenda in preparation: /, '')).where('state', '=', 'planned').executeTakeFirstOrThrow();
+  await card.scrollIntoViewIfNeeded();
+  await shot('agenda-card');
+
+  const topic = 'Zomeraanbod: kampen zonder meerkost';
+  await card.getByRole('textbox', { name: m.itemTitle }).fill(topic);
+  await card.getByRole('spinbutton', { name: m.itemMinutes }).fill('20');
+  await card.scrollIntoViewIfNeeded();
+  await shot('agenda-card-filled');
+  await card.getByRole('button', { name: m.propose }).click();
+
+  // The Playground swaps the card for the one the bot answers with: the proposal is on the agenda.
+  await card.getByText(m.proposed(topic), { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+  await expect(card.getByText(`${m.kinds.discussion} · 20 min · ${m.proposedBy('Tom Maes')}`, { exact: true }).count()).resolves.toBeGreaterThan(0);
+  await card.scrollIntoViewIfNeeded();
+  await shot('agenda-card-proposed');
+
+  const items = await db!.db.selectFrom('agendaItem').selectAll().where('meetingId', '=', meeting.id).where('title', '=', topic).execute();
+  expect(items).toHaveLength(1);
+  expect(items[0]).toMatchObject({ proposedBy: personId, durationMinutes: 20, kind: 'discussion' });
+  const audit = await db!.db.selectFrom('auditLog').selectAll().where('entity', '=', 'agenda_item').where('entityId', '=', items[0]!.id).execute();
+  expect(audit).toHaveLength(1);
+  expect(audit[0]).toMatchObject({ operation: 'create', actorUserId: tom.userId });
 });

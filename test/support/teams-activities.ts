@@ -7,6 +7,8 @@ export interface TeamsParty {
   user: { id: string; name: string; aadObjectId?: string };
   conversation?: { id: string; conversationType: 'personal' | 'channel' | 'groupChat' };
   teamId?: string;
+  /** In a team: the channel, as Teams puts it in channelData (the conversation id may add ";messageid=…"). */
+  channel?: { id: string; name?: string };
   locale?: string;
 }
 
@@ -23,7 +25,7 @@ function base(party: TeamsParty) {
     from: party.user,
     recipient: BOT,
     conversation: { ...conversation, tenantId: party.tenantId, isGroup: conversation.conversationType !== 'personal' },
-    channelData: { tenant: { id: party.tenantId }, ...(party.teamId ? { team: { id: party.teamId } } : {}) },
+    channelData: { tenant: { id: party.tenantId }, ...(party.teamId ? { team: { id: party.teamId } } : {}), ...(party.channel ? { channel: party.channel } : {}) },
   };
 }
 

@@ -18,6 +18,11 @@ export interface HostInfo {
   frameContext: string | null;
   /** The team (Microsoft 365 group) this tab lives in, to bind a new trajectory to it. */
   teamId: string | null;
+  /** The channel this tab is added to (configuration page in a team): where the bot posts a bound body's agenda. */
+  channel?: { id: string; name: string } | null;
+  /** Inside a Teams meeting (side panel, details tab, meeting chat): its ids from app.getContext(). */
+  meetingId?: string | null;
+  chatId?: string | null;
 }
 
 export interface Host {

@@ -74,6 +74,9 @@ export async function connectTeams(): Promise<Host | null> {
       subPageId: context.page.subPageId || null,
       frameContext,
       teamId: context.team?.groupId ?? null,
+      channel: context.channel?.id ? { id: context.channel.id, name: context.channel.displayName ?? '' } : null,
+      meetingId: context.meeting?.id ?? null,
+      chatId: context.chat?.id ?? null,
     },
     getToken,
     onThemeChange(handler: (theme: ThemeName) => void) {

@@ -1,6 +1,6 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Me, Trajectory } from '../api/types';
+import type { Body, Me, Trajectory } from '../api/types';
 import { useApp } from '../app-context';
 import { fieldState, FormError, useFormStyles, useSubmit } from '../components/form';
 import { ErrorBox } from '../components/problem';
@@ -31,6 +31,10 @@ export function ConfigView() {
   const me = useResource<Me>('me', () => api.get('/api/v1/me'));
   const year = new Date().getFullYear();
   const [choice, setChoice] = useState('');
+  // In a channel: which body meets here (bound through PUT /api/v1/bodies/{id}/channel on save).
+  const channel = hostInfo.channel ?? null;
+  const [bodyChoice, setBodyChoice] = useState('');
+  const [bodies, setBodies] = useState<Body[]>([]);
   const [draft, setDraft] = useState<NewTrajectory>({ name: '', municipality: '', periodStart: `${year}-01-01`, periodEnd: `${year + 5}-12-31` });
   const { saving, errors, formError, submit } = useSubmit();
   const config = host?.config ?? null;
@@ -42,6 +46,24 @@ export function ConfigView() {
     if (me.data && !choice) setChoice(me.data.trajectories[0]?.id ?? (mayCreate ? 'new' : ''));
   }, [me.data, choice, mayCreate]);
 
+  const chosenTrajectory = me.data?.trajectories.find((tr) => tr.id === choice);
+  const mayBind = Boolean(channel && chosenTrajectory?.permissions.includes('bodies.edit'));
+  useEffect(() => {
+    setBodyChoice('');
+    if (!mayBind || !chosenTrajectory) {
+      setBodies([]);
+      return;
+    }
+    let live = true;
+    api.get<Body[]>(`/api/v1/trajectories/${chosenTrajectory.id}/bodies`).then(
+      (list) => live && setBodies(list),
+      () => live && setBodies([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, mayBind, chosenTrajectory]);
+
   const valid = choice !== '' && (choice !== 'new' || Boolean(draft.name.trim() && draft.municipality.trim() && draft.periodStart && draft.periodEnd));
   useEffect(() => config?.setValid(valid), [config, valid]);
 
@@ -49,6 +71,7 @@ export function ConfigView() {
     if (choice !== 'new') {
       const chosen = trajectories.find((tr) => tr.id === choice);
       if (!chosen) throw new Error(t('config.saveFailed'));
+      if (channel && bodyChoice) await api.put(`/api/v1/bodies/${bodyChoice}/channel`, { channelId: channel.id, teamId: hostInfo.teamId, channelName: channel.name });
       return chosen;
     }
     const created = await api.post<Trajectory>('/api/v1/trajectories', { ...draft, ...(hostInfo.teamId ? { teamId: hostInfo.teamId } : {}) });
@@ -57,7 +80,9 @@ export function ConfigView() {
   };
 
   const tabConfigOf = (trajectory: { id: string; municipality: string }): TabConfig => {
-    const url = `${window.location.origin}/tabs/index.html${paths.overview(trajectory.id)}`;
+    // In a Teams meeting (side panel, details tab, meeting chat) the tab opens on the meeting itself.
+    const route = hostInfo.meetingId ? paths.meeting(trajectory.id, 'current') : paths.overview(trajectory.id);
+    const url = `${window.location.origin}/tabs/index.html${route}`;
     return { contentUrl: url, websiteUrl: url, entityId: `kansrijk-${trajectory.id}`, suggestedDisplayName: `Kansrijk ${trajectory.municipality}` };
   };
 
@@ -99,6 +124,16 @@ export function ConfigView() {
               {mayCreate ? <Radio value="new" label={t('config.new')} /> : null}
             </RadioGroup>
           </Field>
+          {mayBind && bodies.length ? (
+            <Field label={t('config.body')} hint={t('config.bodyHint')}>
+              <RadioGroup value={bodyChoice} onChange={(_, d) => setBodyChoice(d.value)}>
+                <Radio value="" label={t('config.noBody')} />
+                {bodies.map((b) => (
+                  <Radio key={b.id} value={b.id} label={b.name} />
+                ))}
+              </RadioGroup>
+            </Field>
+          ) : null}
           {choice === 'new' ? (
             <fieldset className={formStyles.fieldset}>
               <legend className={formStyles.legend}>{t('config.new')}</legend>
