@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     await running.server?.app.close().catch(() => undefined);
     // Mail already being sent finishes before the database closes.
     await running.server?.services.meetingDelivery.idle().catch(() => undefined);
+    await running.server?.services.reports.idle().catch(() => undefined);
     // Scheduled sends stop before the database they record into.
     await running.followUps?.stop().catch((e: unknown) => log(`while stopping the follow-ups: ${String(e)}`));
     await database.close().catch((e: unknown) => log(`while stopping the database: ${String(e)}`));
@@ -60,9 +61,14 @@ async function main(): Promise<void> {
   // Approved minutes whose delivery a restart interrupted go out now, and are looked after every
   // five minutes (a recipient that failed is retried; nobody gets a second copy).
   const resumeDeliveries = (): void => void server.services.meetingDelivery.resume().catch((e: unknown) => log(`resuming minutes deliveries: ${String(e)}`));
+  const resumeReports = (): void => void server.services.reports.resume().catch((e: unknown) => log(`resuming report deliveries: ${String(e)}`));
   if (config.jobsEnabled) {
     resumeDeliveries();
-    setInterval(resumeDeliveries, 5 * 60_000).unref();
+    resumeReports();
+    setInterval(() => {
+      resumeDeliveries();
+      resumeReports();
+    }, 5 * 60_000).unref();
   }
   if (config.jobsEnabled && !closing) {
     const followUps = await startFollowUps({ config, db: database.db, connectionString: database.connection, meetings: server.services.meetings, log: (m, e) => log(e ? `${m}: ${String(e)}` : m) });

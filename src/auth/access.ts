@@ -160,6 +160,7 @@ const refusals: Record<Capability, string> = {
   'meeting.manage': "Only the coordinator, the chair, the facilitator and a work group's chair (for their own work group) may organise this meeting",
   'agenda.propose': 'You do not take part in this trajectory',
   'minutes.approve': "Only the body's chair may approve or send back its minutes",
+  'report.approve': "Only the steering group's chair may approve or send back a report to the college",
 };
 
 /** 404 for a non-member, 403 for a member without the capability. */

@@ -48,6 +48,7 @@ export const capabilities = [
   'meeting.manage',
   'agenda.propose',
   'minutes.approve',
+  'report.approve',
 ] as const;
 export type Capability = (typeof capabilities)[number];
 
@@ -91,6 +92,8 @@ export const grants: Readonly<Record<Capability, readonly PolicyRole[]>> = {
   'agenda.propose': everyMember,
   // The body's chair signs off its minutes; whoever wrote them does not approve them.
   'minutes.approve': ['chair', 'work_group_chair'],
+  // The steering group's chair reports to the college: they approve and send the progress report; whoever wrote it does not.
+  'report.approve': ['chair'],
 };
 
 /**

@@ -16,6 +16,7 @@ import * as meetings from './migrations/0013-meetings';
 import * as rateWindows from './migrations/0014-rate-windows';
 import * as tenantKeys from './migrations/0015-tenant-keys';
 import * as meetingActionItem from './migrations/0016-meeting-action-item';
+import * as reports from './migrations/0017-reports';
 
 /** Listed in code rather than read from disk so that compiled, bundled and test runs agree. */
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0014-rate-windows': rateWindows,
   '0015-tenant-keys': tenantKeys,
   '0016-meeting-action-item': meetingActionItem,
+  '0017-reports': reports,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

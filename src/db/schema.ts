@@ -12,6 +12,7 @@ import type { AgendaItemTable, MeetingAttendeeTable, MeetingTable, MinutesDelive
 import type { OperationalObjectiveTable, StrategicObjectiveTable } from '../objectives/objective-tables';
 import type { BodyTable, MembershipTable, PersonTable } from '../people/people-tables';
 import type { PlanChangeTable } from '../plan/plan-change-table';
+import type { CollegeScheduleTable, ReportDeliveryTable, ReportTable } from '../reports/report-table';
 import type { SignalVerdictTable } from '../signal-verdicts/signal-verdict-table';
 import type { QuestionnaireLinkTable, QuestionnaireParticipationTable, QuestionnaireResponseTable, QuestionnaireTable } from '../questionnaires/questionnaire-tables';
 import type { TenantAdminTable, TenantTable } from '../tenants/tenant-table';
@@ -42,6 +43,9 @@ export interface Database {
   agendaItem: AgendaItemTable;
   minutesDelivery: MinutesDeliveryTable;
   outboxMessage: OutboxMessageTable;
+  collegeSchedule: CollegeScheduleTable;
+  report: ReportTable;
+  reportDelivery: ReportDeliveryTable;
   auditLog: AuditLogTable;
   botConversation: BotConversationTable;
   botUser: BotUserTable;

@@ -24,6 +24,11 @@ import { registerInitiativeRoutes } from '../initiatives/initiative-routes';
 import { registerOutboxRoutes } from '../mail/outbox-routes';
 import { registerMeasurementPlanRoutes } from '../measurement-plans/measurement-plan-routes';
 import { registerMeetingRoutes } from '../meetings/meeting-routes';
+import { registerMeetingDocumentRoutes } from '../meetings/meeting-document-routes';
+import { createMeetingDelivery, type MeetingDelivery } from '../meetings/meeting-delivery';
+import { meetingTransports, type MeetingTransports } from '../meetings/meeting-transports';
+import { registerChannelRoutes } from '../channels/channel-routes';
+import { createChannelService } from '../channels/channel-service';
 import { createMeetingEvents, createMeetingService, type MeetingEvents, type MeetingService } from '../meetings/meeting-service';
 import { operationalObjectiveResource, strategicObjectiveResource } from '../objectives/objective-resources';
 import { registerOverviewRoutes } from '../overview/overview-routes';
@@ -35,6 +40,8 @@ import { registerQuestionnaireForm } from '../questionnaires/questionnaire-form'
 import { registerQuestionnaireRoutes } from '../questionnaires/questionnaire-routes';
 import { createQuestionnaireService } from '../questionnaires/questionnaire-service';
 import { registerResourceRoutes } from '../shared/resource-routes';
+import { registerReportRoutes } from '../reports/report-routes';
+import { createReportEvents, createReportService, type ReportEvents, type ReportService } from '../reports/report-service';
 import { registerSignalVerdictRoutes } from '../signal-verdicts/signal-verdict-routes';
 import { registerSteeringRoutes } from '../steering-sessions/steering-routes';
 import { createTenantRegistry } from '../tenants/tenant-registry';
@@ -62,6 +69,8 @@ export interface ServerDeps {
    * itself knows nothing of bot/, so the imports keep pointing one way.
    */
   plugins?: readonly ServerPlugin[];
+  /** Tests pass their own (a Graph stand-in, a temporary outbox); otherwise chosen from the configuration. */
+  meetingTransports?: MeetingTransports;
 }
 
 /** What a plugin may use: the server's settings, database and shared services. */
@@ -78,6 +87,10 @@ export interface AppServices {
   meetings: MeetingService;
   /** Plugins and the composition root hang the meetings' side effects here. */
   meetingEvents: MeetingEvents;
+  meetingDelivery: MeetingDelivery;
+  /** Reports to the college (src/reports/); the bot's cards listen to `reportEvents`. */
+  reports: ReportService;
+  reportEvents: ReportEvents;
   authenticate: (authorization: string | undefined) => Promise<Principal>;
   tenants: ReturnType<typeof createTenantRegistry>;
 }
@@ -159,6 +172,23 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
   const meetingEvents = createMeetingEvents((error, event) => app.log.error({ err: error, event }, 'a meeting side effect failed'));
   const meetings = createMeetingService(db, { actions, events: meetingEvents });
   registerMeetingRoutes(api, meetings);
+  const transports = deps.meetingTransports ?? meetingTransports(config, db);
+  const meetingDelivery = createMeetingDelivery({
+    db,
+    mail: transports.mail,
+    calendar: transports.calendar,
+    // Delegated rights need a real Entra token: dev sign-in tokens are not exchangeable.
+    calendarAsUser: config.auth.mode === 'entra' ? transports.calendarAsUser : undefined,
+    graph: transports.graph,
+    fallbackOrganiser: transports.fallbackOrganiser,
+    log: (message, error) => app.log.error({ err: error }, message),
+  });
+  meetingEvents.on(meetingDelivery.listener);
+  const reportEvents = createReportEvents((error, event) => app.log.error({ err: error, event }, 'a report side effect failed'));
+  const reports = createReportService(db, { mail: transports.mail, events: reportEvents, log: (message, error) => app.log.error({ err: error }, message) });
+  registerReportRoutes(api, reports);
+  registerMeetingDocumentRoutes(api, db, meetings, meetingDelivery);
+  registerChannelRoutes(api, createChannelService(db));
   const questionnaires = createQuestionnaireService(db, { publicUrl: config.publicUrl });
   registerQuestionnaireRoutes(api, questionnaires);
   registerQuestionnaireForm(app, questionnaires);
@@ -169,7 +199,7 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
   registerAuditRoutes(api, db);
   registerOutboxRoutes(api, db, config.outboxDir);
   registerTenantAdminRoutes(api, db);
-  const services: AppServices = { actions, meetings, meetingEvents, authenticate, tenants };
+  const services: AppServices = { actions, meetings, meetingEvents, meetingDelivery, reports, reportEvents, authenticate, tenants };
   for (const plugin of deps.plugins ?? []) await plugin(app, { config, db, services });
 
   let openApi: Record<string, unknown> | undefined;

@@ -12,10 +12,11 @@ alter table action add foreign key (tenant_id, agenda_item_id) references agenda
 alter table meeting
   add column directions text not null default '',
   add column childcare text not null default '',
-  add column compensation text not null default '';
+  add column compensation text not null default '',
+  add column cancel_reason text not null default '';
 `.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`alter table action drop column agenda_item_id; alter table meeting drop column directions, drop column childcare, drop column compensation;`.execute(db);
+  await sql`alter table action drop column agenda_item_id; alter table meeting drop column directions, drop column childcare, drop column compensation, drop column cancel_reason;`.execute(db);
 }
