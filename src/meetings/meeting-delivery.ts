@@ -47,7 +47,10 @@ export interface MeetingDeliveryDeps {
   /** The mailbox that organises when the organiser has no address of their own (scheduled work). */
   fallbackOrganiser?: string | undefined;
   log: (message: string, error?: unknown) => void;
-  /** Parallel sends per meeting: Graph allows 4 concurrent requests per mailbox. */
+  /**
+   * Mails in progress at once. Above Graph's 4 concurrent requests per mailbox on purpose: the
+   * Graph client keeps requests at 4, and a mail waiting out a Retry-After then holds no slot.
+   */
   concurrency?: number;
   /** A 'sending' row older than this belonged to an instance that died: it is resumed. */
   staleAfterSeconds?: number;
@@ -81,7 +84,7 @@ function slug(text: string): string {
 
 export function createMeetingDelivery(deps: MeetingDeliveryDeps) {
   const { db, mail, log } = deps;
-  const concurrency = deps.concurrency ?? 4;
+  const concurrency = deps.concurrency ?? 16;
   const staleAfter = deps.staleAfterSeconds ?? 120;
   const inFlight = new Set<Promise<unknown>>();
 
@@ -129,7 +132,7 @@ export function createMeetingDelivery(deps: MeetingDeliveryDeps) {
       // What a user does in the tab runs with their own delegated rights; scheduled work with the app's.
       const calendar = event.userAssertion && deps.calendarAsUser ? deps.calendarAsUser(event.userAssertion) : deps.calendar;
       if (event.type === 'cancelled') {
-        if (meeting.graphEventId) await calendar.cancel(organiser, meeting.graphEventId, meeting.minutesRemark || 'Deze vergadering gaat niet door.');
+        if (meeting.graphEventId) await calendar.cancel(organiser, meeting.graphEventId, meeting.cancelReason || 'Deze vergadering gaat niet door.');
         return;
       }
       const input: CalendarInput = {
@@ -168,7 +171,7 @@ export function createMeetingDelivery(deps: MeetingDeliveryDeps) {
         to,
         subject: cancelled ? `Geannuleerd: ${meeting.title}` : `Uitnodiging: ${meeting.title} (${when})`,
         text: cancelled
-          ? `${meeting.title} op ${when} gaat niet door.${meeting.minutesRemark ? `\n\n${meeting.minutesRemark}` : ''}`
+          ? `${meeting.title} op ${when} gaat niet door.${meeting.cancelReason ? `\n\n${meeting.cancelReason}` : ''}`
           : `${meeting.bodyName} komt samen op ${when}${meeting.location ? ` in ${meeting.location}` : ''}.${meeting.onlineJoinUrl ? `\nOnline deelnemen: ${meeting.onlineJoinUrl}` : ''}\n\nAgenda\n${agendaText(l)}`,
         calendar: { method: cancelled ? 'CANCEL' : 'REQUEST', ics },
       },

@@ -95,6 +95,7 @@ export const meetingOutput = z.object({
   minutesApprovedAt: z.string().nullable(),
   minutesApprovedBy: uuid.nullable(),
   cancelledAt: z.string().nullable(),
+  cancelReason: z.string(),
   channelBound: z.boolean(),
   agendaCount: z.number().int(),
   attendeeCount: z.number().int(),

@@ -112,7 +112,8 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
       manage,
       propose: state === 'planned' && can(access, 'agenda.propose'),
       approve,
-      respond: attendee.isAttendee && open.has(state),
+      // Asking "are you coming?" makes sense only before the meeting starts.
+      respond: attendee.isAttendee && open.has(state) && !started(m),
       callParents: attendee.trustsParent && open.has(state),
       transitions,
       editAgenda: manage && open.has(state),
@@ -158,6 +159,7 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
       minutesApprovedAt: m.minutesApprovedAt?.toISOString() ?? null,
       minutesApprovedBy: m.minutesApprovedBy,
       cancelledAt: m.cancelledAt?.toISOString() ?? null,
+      cancelReason: m.cancelReason,
       channelBound: Boolean(m.bodyChannelId),
       agendaCount,
       attendeeCount: counts?.attendeeCount ?? list.length,
@@ -347,7 +349,7 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
           assertCan(access, 'meeting.manage', placeOf(m));
           requireState(m, ['planned', 'agenda_sent'], 'Cancelling');
         },
-        (m) => ({ state: 'cancelled', cancelledAt: now(), icalSequence: m.icalSequence + 1, minutesRemark: reason ?? '' }),
+        (m) => ({ state: 'cancelled', cancelledAt: now(), icalSequence: m.icalSequence + 1, cancelReason: reason ?? '' }),
         'cancelled',
         caller,
       );

@@ -39,6 +39,7 @@ export interface MeetingTable {
   directions: Defaulted<string>;
   childcare: Defaulted<string>;
   compensation: Defaulted<string>;
+  cancelReason: Defaulted<string>;
   createdAt: CreatedAt;
   updatedAt: UpdatedAt;
 }

@@ -7,6 +7,7 @@ import { seedDemoEvaluation } from './demo-evaluation';
 import { seedDemoSteering } from './demo-steering';
 import { seedDemoInventory } from './demo-inventory';
 import { seedDemoQuestionnaires } from './demo-questionnaires';
+import { seedDemoMeetings } from './demo-meetings';
 
 /**
  * Demo data of features that came after the core plan, each in its own file beside this one
@@ -23,4 +24,5 @@ export const demoExtras: readonly DemoExtra[] = [
   seedDemoInventory,
   seedDemoQuestionnaires,
   seedDemoEvaluation,
+  seedDemoMeetings,
 ];

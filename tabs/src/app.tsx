@@ -25,6 +25,10 @@ const FocusGroupsView = lazy(() => import('./views/focus-groups-view').then((m) 
 const SteeringView = lazy(() => import('./views/steering-view').then((m) => ({ default: m.SteeringView })));
 const EvaluationView = lazy(() => import('./views/evaluation-view').then((m) => ({ default: m.EvaluationView })));
 const QuestionnairesView = lazy(() => import('./views/questionnaires-view').then((m) => ({ default: m.QuestionnairesView })));
+const MeetingsView = lazy(() => import('./views/meetings-view').then((m) => ({ default: m.MeetingsView })));
+const MeetingDetailView = lazy(() => import('./views/meeting-detail-view').then((m) => ({ default: m.MeetingDetailView })));
+const ReportsView = lazy(() => import('./views/reports-view').then((m) => ({ default: m.ReportsView })));
+const OutboxView = lazy(() => import('./views/outbox-view').then((m) => ({ default: m.OutboxView })));
 const ConfigView = lazy(() => import('./views/config-view').then((m) => ({ default: m.ConfigView })));
 
 const useStyles = makeStyles({
@@ -81,6 +85,9 @@ function Logo({ className }: { className: string }) {
     </svg>
   );
 }
+
+/** A meeting's detail and the outbox are reached from the meetings list, which stays current in the nav. */
+const meetingViews: ReadonlySet<Route['name']> = new Set(['meeting', 'outbox']);
 
 /** Views where a phase's work is done: reached from the phase tracker, which stays current in the nav. */
 const phaseWorkViews: ReadonlySet<Route['name']> = new Set(['context', 'inventory', 'focusGroups', 'steering', 'evaluation', 'questionnaires']);
@@ -155,6 +162,8 @@ export function App({ api, host, hostInfo, userName, onSwitchUser }: AppProps) {
         { name: 'plan', href: paths.plan(trajectoryId), label: t('nav.plan') },
         { name: 'board', href: paths.board(trajectoryId), label: t('nav.boards') },
         { name: 'members', href: paths.members(trajectoryId), label: t('nav.members') },
+        { name: 'meetings', href: paths.meetings(trajectoryId), label: t('nav.meetings') },
+        { name: 'reports', href: paths.reports(trajectoryId), label: t('nav.reports') },
       ]
     : [];
 
@@ -193,6 +202,18 @@ export function App({ api, host, hostInfo, userName, onSwitchUser }: AppProps) {
     case 'questionnaires':
       view = <QuestionnairesView trajectoryId={route.trajectoryId} questionnaireId={route.questionnaireId} access={trajectory.data} />;
       break;
+    case 'meetings':
+      view = <MeetingsView trajectoryId={route.trajectoryId} query={route.query} access={trajectory.data} />;
+      break;
+    case 'meeting':
+      view = <MeetingDetailView trajectoryId={route.trajectoryId} meetingId={route.meetingId} access={trajectory.data} />;
+      break;
+    case 'reports':
+      view = <ReportsView trajectoryId={route.trajectoryId} reportId={route.reportId} access={trajectory.data} />;
+      break;
+    case 'outbox':
+      view = <OutboxView trajectoryId={route.trajectoryId} access={trajectory.data} />;
+      break;
     case 'myActions':
       view = <MyActionsView />;
       break;
@@ -203,7 +224,8 @@ export function App({ api, host, hostInfo, userName, onSwitchUser }: AppProps) {
       view = <HomeView />;
   }
 
-  const showNav = route.name !== 'config';
+  // The Teams meeting side panel is ~320 px wide: the view alone, without the trajectory's nav.
+  const showNav = route.name !== 'config' && hostInfo.frameContext !== 'sidePanel';
   return (
     <AppContext.Provider value={context}>
       <div className={styles.shell}>
@@ -234,7 +256,7 @@ export function App({ api, host, hostInfo, userName, onSwitchUser }: AppProps) {
             <nav className={styles.nav} aria-label={t('nav.label')}>
               <ul className={styles.navList}>
                 {nav.map((item) => {
-                  const current = item.name === route.name || (item.name === 'phases' && phaseWorkViews.has(route.name));
+                  const current = item.name === route.name || (item.name === 'phases' && phaseWorkViews.has(route.name)) || (item.name === 'meetings' && meetingViews.has(route.name));
                   return (
                     <li key={item.name}>
                       <a href={item.href} className={mergeClasses(styles.navLink, current && styles.navCurrent)} aria-current={current ? 'page' : undefined}>

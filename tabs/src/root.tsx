@@ -12,7 +12,7 @@ const themes: Record<ThemeName, Theme> = { default: teamsLightTheme, dark: teams
 
 function browserInfo(): HostInfo {
   const params = new URLSearchParams(window.location.search);
-  return { kind: 'browser', locale: params.get('lang'), theme: normaliseTheme(params.get('theme') ?? undefined), subPageId: null, frameContext: null, teamId: null };
+  return { kind: 'browser', locale: params.get('lang'), theme: normaliseTheme(params.get('theme') ?? undefined), subPageId: null, frameContext: null, teamId: null, meetingId: params.get('teamsMeeting'), chatId: null };
 }
 
 export function Root({ host }: { host: Host | null }) {

@@ -15,7 +15,11 @@ export type Route =
   | { name: 'focusGroups'; trajectoryId: string; focusGroupId: string | null }
   | { name: 'steering'; trajectoryId: string; session: number | null }
   | { name: 'evaluation'; trajectoryId: string; domainId: string | null }
-  | { name: 'questionnaires'; trajectoryId: string; questionnaireId: string | null };
+  | { name: 'questionnaires'; trajectoryId: string; questionnaireId: string | null }
+  | { name: 'meetings'; trajectoryId: string; query: URLSearchParams }
+  | { name: 'meeting'; trajectoryId: string; meetingId: string }
+  | { name: 'outbox'; trajectoryId: string }
+  | { name: 'reports'; trajectoryId: string; reportId: string | null };
 
 export type RouteName = Route['name'];
 
@@ -48,6 +52,12 @@ export function parseRoute(hash: string): Route {
         return { name: 'evaluation', trajectoryId, domainId: parts[3] ?? null };
       case 'questionnaires':
         return { name: 'questionnaires', trajectoryId, questionnaireId: parts[3] ?? null };
+      case 'meetings':
+        return parts[3] ? { name: 'meeting', trajectoryId, meetingId: parts[3] } : { name: 'meetings', trajectoryId, query };
+      case 'outbox':
+        return { name: 'outbox', trajectoryId };
+      case 'reports':
+        return { name: 'reports', trajectoryId, reportId: parts[3] ?? null };
       case 'steering': {
         const session = Number(parts[3]);
         return { name: 'steering', trajectoryId, session: Number.isInteger(session) && session >= 1 && session <= 3 ? session : null };
@@ -72,6 +82,12 @@ export const paths = {
   steering: (t: string, session?: number) => `#/t/${t}/steering${session ? `/${session}` : ''}`,
   evaluation: (t: string, domainId?: string) => `#/t/${t}/evaluation${domainId ? `/${domainId}` : ''}`,
   questionnaires: (t: string, questionnaireId?: string) => `#/t/${t}/questionnaires${questionnaireId ? `/${questionnaireId}` : ''}`,
+  meetings: (t: string, query?: Record<string, string>) => `#/t/${t}/meetings${query ? `?${new URLSearchParams(query).toString()}` : ''}`,
+  /** `current`: inside a Teams meeting, the Kansrijk meeting it belongs to (or today's, to pick from). */
+  meeting: (t: string, meetingId: string) => `#/t/${t}/meetings/${encodeURIComponent(meetingId)}`,
+  outbox: (t: string) => `#/t/${t}/outbox`,
+  reports: (t: string) => `#/t/${t}/reports`,
+  report: (t: string, reportId: string) => `#/t/${t}/reports/${encodeURIComponent(reportId)}`,
   myActions: () => '#/my-actions',
   config: () => '#/config',
   home: () => '#/',

@@ -9,7 +9,7 @@ import { createTestApp, testConfig, type TestApp } from '../support/test-app';
 
 /*
  * No input makes a 500: the cases the issue names, each checked for the field it must name,
- * and the first half of the generated route fuzz (the second is in robustness-shard-2.test.ts).
+ * and the first third of the generated route fuzz (the others are in robustness-shard-2 and -3).
  */
 let t: TestApp;
 let trajectoryId: string;
@@ -256,4 +256,4 @@ describe('POST /api/messages with what is not an activity', () => {
   });
 });
 
-test('no generated request to the first half of the operations answers 5xx; every 4xx is problem+json with a title', () => fuzzShard(t, 0), 120_000);
+test('no generated request to the first third of the operations answers 5xx; every 4xx is problem+json with a title', () => fuzzShard(t, 0), 120_000);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { policyRoles } from '../../src/auth/policy';
 import type { Db } from '../../src/db/database';
+import { createOutboxSender } from '../../src/mail/outbox-sender';
 
 /*
  * The fixture behind the generated permission tests (docs/permissions.md): trajectories in
@@ -138,6 +139,15 @@ export class Factory {
     });
   }
 
+  /** A mail of the world's trajectory in the local outbox (.eml file and row), through the real sender. */
+  async outboxMessage(w: World, outboxDir: string): Promise<string> {
+    const sent = await createOutboxSender(this.db, outboxDir).send(
+      { to: [{ name: 'Stuurgroeplid', address: 'lid@example.org' }], subject: 'Uitnodiging stuurgroep', text: 'Welkom op de stuurgroep.' },
+      { tenantId: w.tenantId, trajectoryId: w.trajectoryId, kind: 'invitation', key: randomUUID() },
+    );
+    return sent.id;
+  }
+
   /** A held focus group that prepares the work group of the world's domain. */
   focusGroup(w: World): Promise<string> {
     return this.insert('focus_group', {
@@ -236,6 +246,8 @@ const tenantTables = [
   'initiative',
   'context_value',
   'meeting',
+  'meeting_attendee',
+  'agenda_item',
   'focus_group',
   'focus_group_proposal',
   'steering_session',

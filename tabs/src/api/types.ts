@@ -516,3 +516,208 @@ export interface SignalVerdict {
   recordedById: string | null;
   recordedByName: string | null;
 }
+
+/** Meetings (issue 9): GET /api/v1/trajectories/{id}/meetings, GET /api/v1/meetings/{id}. */
+export type MeetingState = 'planned' | 'agenda_sent' | 'held' | 'minutes_approved' | 'distributed' | 'cancelled';
+export type MeetingTransition = 'fix_agenda' | 'mark_held' | 'submit_minutes' | 'approve_minutes' | 'send_back' | 'cancel';
+export const agendaKinds = ['information', 'discussion', 'decision'] as const;
+export type AgendaKind = (typeof agendaKinds)[number];
+export const attendanceStates = ['unknown', 'present', 'excused', 'absent'] as const;
+export type AttendanceState = (typeof attendanceStates)[number];
+export interface MeetingCan {
+  manage: boolean;
+  propose: boolean;
+  approve: boolean;
+  respond: boolean;
+  callParents: boolean;
+  transitions: MeetingTransition[];
+  editAgenda: boolean;
+  editMinutes: boolean;
+}
+export interface Meeting {
+  id: string;
+  trajectoryId: string;
+  bodyId: string;
+  bodyName: string;
+  bodyKind: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  location: string;
+  online: boolean;
+  onlineJoinUrl: string;
+  dayPart: 'day' | 'evening';
+  state: MeetingState;
+  organiserId: string | null;
+  agendaDaysBefore: number;
+  agendaFixedAt: string | null;
+  minutesNotes: string;
+  minutesSubmittedAt: string | null;
+  minutesRemark: string;
+  cancelReason: string;
+  minutesApprovedAt: string | null;
+  minutesApprovedBy: string | null;
+  cancelledAt: string | null;
+  channelBound: boolean;
+  agendaCount: number;
+  attendeeCount: number;
+  createdAt: string;
+  updatedAt: string;
+  can: MeetingCan;
+}
+export interface MeetingAttendee {
+  personId: string;
+  displayName: string;
+  isParent: boolean;
+  hasAccount: boolean;
+  trustedPersonName: string | null;
+  response: 'none' | 'accepted' | 'tentative' | 'declined';
+  attendance: AttendanceState;
+  checkedIn: boolean | null;
+}
+export interface AgendaItem {
+  id: string;
+  meetingId: string;
+  position: number;
+  title: string;
+  kind: AgendaKind;
+  presenterId: string | null;
+  presenterName: string | null;
+  durationMinutes: number;
+  domainId: string | null;
+  domainName: string | null;
+  operationalObjectiveId: string | null;
+  actionId: string | null;
+  proposedBy: string | null;
+  proposedByName: string | null;
+  notes: string;
+  decisions: string;
+  can: { edit: boolean; delete: boolean; minutes: boolean };
+}
+export interface MeetingActionRef {
+  id: string;
+  title: string;
+  dueDate: string | null;
+  ownerId: string | null;
+  ownerName: string | null;
+  operationalObjectiveId: string;
+  status: ActionStatus;
+}
+/** GET /api/v1/meetings/{id}/parents-to-call: only the caller's own parents (or all, for the coordinator). */
+export interface ParentsToCall {
+  meetingId: string;
+  parents: {
+    personId: string;
+    displayName: string;
+    phone: string | null;
+    contactPreference: string;
+    response: 'none' | 'accepted' | 'tentative' | 'declined';
+    attendance: 'unknown' | 'present' | 'excused' | 'absent';
+    checkedIn: boolean;
+    checkInNote: string;
+  }[];
+}
+
+export interface MeetingDetail extends Meeting {
+  attendees: MeetingAttendee[];
+  agenda: AgendaItem[];
+  actions: MeetingActionRef[];
+}
+/** GET /api/v1/meetings/{id}/deliveries: who the approved minutes went to (addresses masked for non-organisers). */
+export interface MinutesDelivery {
+  id: string;
+  recipientName: string;
+  address: string;
+  reason: 'attendee' | 'alderman';
+  transport: 'graph' | 'outbox';
+  state: 'pending' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  sentAt: string | null;
+  error: string | null;
+}
+/** GET /api/v1/trajectories/{id}/outbox: mail written locally because Graph is not configured. */
+export interface OutboxEntry {
+  id: string;
+  kind: 'invitation' | 'cancellation' | 'minutes' | 'report' | 'other';
+  recipients: string[];
+  subject: string;
+  bytes: number;
+  createdAt: string;
+}
+
+/** Reports to the college (src/reports/report-schemas.ts); the snapshot is read as the server sends it. */
+export type ReportState = 'draft' | 'submitted' | 'sent_back' | 'approved';
+export interface ReportTotals {
+  domains: number;
+  objectives: number;
+  actions: number;
+  byStatus: Record<ActionStatus, number>;
+  overdue: number;
+  indicators: number;
+}
+export interface Report {
+  id: string;
+  trajectoryId: string;
+  periodStart: string;
+  periodEnd: string;
+  collegeDate: string | null;
+  state: ReportState;
+  summary: string;
+  decisionsRequested: string;
+  budgetRequests: string;
+  remark: string;
+  generatedAt: string;
+  submittedByName: string | null;
+  approvedByName: string | null;
+  approvedAt: string | null;
+  totals: ReportTotals;
+  can: { edit: boolean; regenerate: boolean; submit: boolean; approve: boolean; sendBack: boolean; download: boolean };
+}
+export interface ReportSnapshotAction {
+  id: string;
+  title: string;
+  status: ActionStatus;
+  dueDate: string | null;
+  ownerName: string | null;
+}
+export interface ReportSnapshot {
+  period: { start: string; end: string };
+  asOf: string;
+  totals: ReportTotals;
+  domains: { id: string; name: string; byStatus: Record<ActionStatus, number>; strategicObjectives: { id: string; title: string; operationalObjectives: { id: string; title: string; byStatus: Record<ActionStatus, number>; actions: ReportSnapshotAction[] }[] }[] }[];
+  comparedWith: { reportId: string; periodStart: string; periodEnd: string } | null;
+  changes: { actionId: string; title: string; kind: 'added' | 'removed' | 'status_changed' | 'due_changed'; from: string | null; to: string | null }[];
+  overdue: { actionId: string; title: string; domainName: string; dueDate: string; daysOverdue: number; ownerName: string | null; latestNote: { note: string; authorName: string; createdAt: string } | null }[];
+  indicators: { id: string; name: string; unit: string; domainName: string; baseline: number | null; target: number | null; latest: { measuredOn: string; value: number } | null; measurements: { measuredOn: string; value: number }[] }[];
+  decisions: { meetingId: string; meetingTitle: string; bodyName: string; heldOn: string; agendaItemTitle: string; decisions: string }[];
+  nextPeriod: { start: string; end: string };
+  next: (ReportSnapshotAction & { domainName: string })[];
+}
+export interface ReportDetail extends Report {
+  snapshot: ReportSnapshot;
+}
+export interface ReportDelivery {
+  id: string;
+  recipientName: string;
+  address: string;
+  reason: 'alderman' | 'secretary';
+  transport: 'graph' | 'outbox';
+  state: 'pending' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  sentAt: string | null;
+  error: string;
+}
+export interface CollegeSchedule {
+  configured: boolean;
+  weekday: number;
+  time: string;
+  exceptions: string[];
+  frequency: 'monthly' | 'quarterly' | 'half_yearly';
+  cardWorkingDaysBefore: number;
+  secretaryName: string;
+  secretaryEmail: string;
+  locale: 'nl-BE' | 'en';
+  nextMeeting: string | null;
+  chairCardDueOn: string | null;
+  can: { edit: boolean };
+}

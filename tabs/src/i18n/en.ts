@@ -6,6 +6,8 @@ import { contextEn } from './features/context';
 import { inventoryEn } from './features/inventory';
 import { focusGroupsEn } from './features/focus-groups';
 import { steeringEn } from './features/steering';
+import { meetingsEn } from './features/meetings';
+import { reportsEn } from './features/reports';
 import type { MessageKey } from './nl';
 
 /** English, for users whose Teams (or browser) speaks English. Same keys as nl.ts. */
@@ -379,6 +381,9 @@ export const en: Record<MessageKey, string> = {
   'config.periodEnd': 'End of the policy period',
   'config.teamsHint': 'Then select Save in Teams to add the tab.',
   'config.save': 'Save and open',
+  'config.body': 'Which body meets in this channel?',
+  'config.bodyHint': 'The bot then posts the draft agenda, the final agenda and the approved minutes here.',
+  'config.noBody': 'No body (the tab only)',
   'config.saveFailed': 'The trajectory could not be saved.',
 
   'home.choose': 'Choose a trajectory',
@@ -390,6 +395,8 @@ export const en: Record<MessageKey, string> = {
   ...inventoryEn,
   ...focusGroupsEn,
   ...steeringEn,
+  ...meetingsEn,
+  ...reportsEn,
   ...periodsEn,
   ...evaluationEn,
   ...questionnairesEn,

@@ -6,6 +6,8 @@ import { contextNl } from './features/context';
 import { inventoryNl } from './features/inventory';
 import { focusGroupsNl } from './features/focus-groups';
 import { steeringNl } from './features/steering';
+import { meetingsNl } from './features/meetings';
+import { reportsNl } from './features/reports';
 
 /**
  * Dutch (nl-BE), the language the app speaks first. Every key here must exist in en.ts too
@@ -383,6 +385,9 @@ export const nl = {
   'config.teamsHint': 'Klik daarna in Teams op Opslaan om het tabblad toe te voegen.',
   'config.save': 'Opslaan en openen',
   'config.saveFailed': 'Het traject kon niet worden bewaard.',
+  'config.body': 'Welk orgaan vergadert in dit kanaal?',
+  'config.bodyHint': 'De bot post hier dan de agenda in voorbereiding, de definitieve agenda en de goedgekeurde verslagen.',
+  'config.noBody': 'Geen orgaan (alleen het tabblad)',
 
   'home.choose': 'Kies een traject',
   'home.none': 'Je neemt nog niet deel aan een traject. Start er een, of vraag de lokale coördinator om je toe te voegen.',
@@ -394,6 +399,8 @@ export const nl = {
   ...inventoryNl,
   ...focusGroupsNl,
   ...steeringNl,
+  ...meetingsNl,
+  ...reportsNl,
   ...periodsNl,
   ...evaluationNl,
   ...questionnairesNl,
