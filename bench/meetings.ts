@@ -10,6 +10,7 @@ import { createMeetingViews } from '../bot/services/meeting-views';
 import { createActionService } from '../src/actions/action-service';
 import { createMeetingDelivery } from '../src/meetings/meeting-delivery';
 import { createMeetingService } from '../src/meetings/meeting-service';
+import { chartsReady } from '../src/reports/report-chart';
 import { domainProgress } from '../src/meetings/meeting-repository';
 import { demoTenants, demoUsers } from '../src/seed/demo-ids';
 import { seedDemo } from '../src/seed/demo-seed';
@@ -101,6 +102,7 @@ async function reportFigures(db: Db, tenantId: string, trajectoryId: string): Pr
   const snapshot = await buildSnapshot(db, { tenantId, trajectoryId, periodStart: `${today.slice(0, 4)}-01-01`, periodEnd: today, collegeDate: null, locale: 'nl-BE', today, now, reportId: null });
   out['report: snapshot generated (2,500 actions), ms'] = performance.now() - s0;
   out['report: snapshot size, bytes'] = Buffer.byteLength(JSON.stringify(snapshot));
+  await chartsReady();
   const model = reportDocument({ snapshot, summary: 'Bench.', decisionsRequested: '', budgetRequests: '', state: 'approved', approvedAt: now.toISOString(), approvedByName: 'Bench' });
   const d0 = performance.now();
   const docx = await renderDocx(model);

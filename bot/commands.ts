@@ -7,6 +7,7 @@ export type Command =
   | { kind: 'search'; lang: Lang; term: string }
   | { kind: 'reminders'; lang: Lang }
   | { kind: 'agenda'; lang: Lang | undefined }
+  | { kind: 'report'; lang: Lang }
   | { kind: 'bind'; lang: Lang; name: string }
   | { kind: 'unknown'; text: string };
 
@@ -27,6 +28,8 @@ export function parseCommand(raw: string): Command {
   if (plain === 'herinneringen' || plain === 'herinnering') return { kind: 'reminders', lang: 'nl' };
   if (plain === 'reminders' || plain === 'reminder') return { kind: 'reminders', lang: 'en' };
   if (plain === 'agenda') return { kind: 'agenda', lang: undefined };
+  if (plain === 'rapport' || plain === 'voortgangsrapport') return { kind: 'report', lang: 'nl' };
+  if (plain === 'report' || plain === 'progress report') return { kind: 'report', lang: 'en' };
   const bind = /^(koppel|link)(?:\s+(.*))?$/i.exec(text.replace(/[.!?]+$/, ''));
   if (bind) return { kind: 'bind', lang: bind[1]!.toLowerCase() === 'koppel' ? 'nl' : 'en', name: (bind[2] ?? '').trim() };
   const search = /^(actie|action)(?:\s+(.*))?$/i.exec(text.replace(/[.!?]+$/, ''));

@@ -11,6 +11,8 @@ import type { MeetingService } from '../src/meetings/meeting-service';
 import type { ReportService } from '../src/reports/report-service';
 import type { ReportViews } from './services/report-views';
 import { meetingTexts } from './i18n/meeting-texts';
+import { reportTexts } from './i18n/report-texts';
+import { formatDate, langOf, texts, type Lang } from './i18n/texts';
 import type { MeetingPosts } from './proactive/meeting-posts';
 import { createMeetingViews } from './services/meeting-views';
 import { parseCommand, type Command } from './commands';
@@ -24,7 +26,6 @@ import { rememberConversation, setConversationInstalled, upsertBotUser, upsertCo
 import { errorResponse, type HandlerServices } from './handlers/handler';
 import { cardHandlers } from './handlers/index';
 import { createQuestionnaireService } from '../src/questionnaires/questionnaire-service';
-import { langOf, texts, type Lang } from './i18n/texts';
 import { createActionViews } from './services/action-views';
 import { createMeasurementViews } from './services/measurement-views';
 import { createReminderPreferences } from './services/reminder-preferences';
@@ -240,6 +241,30 @@ export function createKansrijkBot(deps: BotDeps): BotLogic {
           }
         }
         await turn.send({ text: meetingTexts[lang].noMeeting });
+        return;
+      }
+      case 'report': {
+        // The report service decides who may approve (can.approve); the chair gets each card that waits.
+        const r = reportTexts[lang];
+        const mine = await myTrajectories(principal);
+        const cards: Card[] = [];
+        let latest: { periodStart: string; periodEnd: string; state: keyof typeof r.states; createdAt: string } | undefined;
+        for (const trajectory of mine) {
+          const { reports } = await deps.reports.list(principal, trajectory.id);
+          for (const report of reports) {
+            if (!latest || report.createdAt > latest.createdAt) latest = report;
+            if (!report.can.approve || cards.length >= 3) continue;
+            const card = await deps.reportViews.chairCard(principal.tenantId, report.id, lang, 'waiting');
+            if (card) cards.push(card);
+          }
+        }
+        if (cards.length) {
+          // One message per card: a client that draws only a carousel's first card still shows each.
+          for (const card of cards) await turn.send({ cards: [card] });
+          return;
+        }
+        const last = latest ? ` ${r.latest(`${formatDate(lang, latest.periodStart)} – ${formatDate(lang, latest.periodEnd)}`, r.states[latest.state])}` : '';
+        await turn.send({ text: mine.length ? `${r.noneWaiting}${last}` : t.notInTrajectory });
         return;
       }
       case 'reminders': {

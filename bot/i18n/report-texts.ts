@@ -37,6 +37,9 @@ export const reportTexts = {
     notFound: 'Dit rapport bestaat niet (meer).',
     fallback: (municipality: string, period: string) => `Voortgangsrapport van ${municipality} (${period}) wacht op je goedkeuring. Open Kansrijk om het te bekijken.`,
     sentBackFallback: (municipality: string, remark: string) => `Het voortgangsrapport van ${municipality} werd teruggestuurd: ${remark}`,
+    noneWaiting: 'Er wacht geen voortgangsrapport op je goedkeuring.',
+    latest: (period: string, state: string) => `Het laatste voortgangsrapport (${period}) is ${state}.`,
+    states: { draft: 'nog een ontwerp', submitted: 'voorgelegd aan de voorzitter', sent_back: 'teruggestuurd naar de coördinator', approved: 'goedgekeurd' },
   },
   en: {
     chairTitle: (municipality: string) => `Progress report for approval: ${municipality}`,
@@ -73,5 +76,8 @@ export const reportTexts = {
     notFound: 'This report does not exist (any more).',
     fallback: (municipality: string, period: string) => `The progress report of ${municipality} (${period}) awaits your approval. Open Kansrijk to read it.`,
     sentBackFallback: (municipality: string, remark: string) => `The progress report of ${municipality} was sent back: ${remark}`,
+    noneWaiting: 'No progress report awaits your approval.',
+    latest: (period: string, state: string) => `The latest progress report (${period}) is ${state}.`,
+    states: { draft: 'still a draft', submitted: 'submitted to the chair', sent_back: 'sent back to the coordinator', approved: 'approved' },
   },
 } satisfies Record<Lang, Record<string, unknown>>;

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { readFileSync } from 'node:fs';
+import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import type { DocumentFigure } from '../documents/document-model';
 import type { ReportSnapshot } from './report-schemas';
 
@@ -10,6 +11,20 @@ import type { ReportSnapshot } from './report-schemas';
  * on every machine.
  */
 const FONT_FILES = [path.join(__dirname, '../documents/fonts/DejaVuSans.ttf'), path.join(__dirname, '../documents/fonts/DejaVuSans-Bold.ttf')];
+
+/*
+ * resvg as WebAssembly, not its native add-on: the deploy package carries no native code (it is
+ * built on one machine and runs on App Service's), and the same module runs everywhere. The
+ * module and the fonts are loaded once, on the first report.
+ */
+let ready: Promise<void> | undefined;
+let fonts: Uint8Array[] | undefined;
+export function chartsReady(): Promise<void> {
+  ready ??= initWasm(readFileSync(require.resolve('@resvg/resvg-wasm/index_bg.wasm'))).then(() => {
+    fonts = FONT_FILES.map((f) => new Uint8Array(readFileSync(f)));
+  });
+  return ready;
+}
 const WIDTH = 720;
 const HEIGHT = 300;
 const PAD = { left: 70, right: 24, top: 28, bottom: 46 };
@@ -77,9 +92,11 @@ export function chartAlt(indicator: Indicator, locale: 'nl-BE' | 'en'): string {
     : `Lijngrafiek van ${indicator.name}: beginwaarde ${n(indicator.baseline)}, streefwaarde ${n(indicator.target)}; metingen ${series || 'geen'}.`;
 }
 
+/** Call after `await chartsReady()`: the renderer and its fonts must be loaded. */
 export function indicatorChart(indicator: Indicator, locale: 'nl-BE' | 'en'): DocumentFigure {
+  if (!fonts) throw new Error('charts are not ready: await chartsReady() first');
   const svg = indicatorChartSvg(indicator, locale);
-  const png = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: 'DejaVu Sans' }, fitTo: { mode: 'width', value: WIDTH } }).render().asPng();
+  const png = new Resvg(svg, { font: { loadSystemFonts: false, fontBuffers: fonts, defaultFontFamily: 'DejaVu Sans' }, fitTo: { mode: 'width', value: WIDTH } }).render().asPng();
   return { png: new Uint8Array(png), width: WIDTH, height: HEIGHT, alt: chartAlt(indicator, locale), caption: indicator.name };
 }
 

@@ -9,6 +9,7 @@ import { conflict, forbidden, notFound } from '../http/problems';
 import type { MailSender } from '../mail/mail-types';
 import { brusselsDate } from '../shared/time';
 import { chairCardDueOn, nextCollegeMeeting, type CollegeSchedule } from './college-calendar';
+import { chartsReady } from './report-chart';
 import { reportDocument } from './report-document';
 import * as repo from './report-repository';
 import type { CollegeScheduleInput, CollegeScheduleOutput, ReportCan, ReportDetail, ReportEvent, ReportInput, ReportOutput, ReportPatch, ReportSnapshot, ReportState } from './report-schemas';
@@ -210,6 +211,7 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
     const cached = key ? rendered.get(key) : undefined;
     if (cached) return { ...cached, report: r };
     const snapshot = JSON.parse((await repo.findSnapshotText(db, tenantId, id)) ?? '{}') as ReportSnapshot;
+    await chartsReady();
     const model = reportDocument({
       snapshot,
       summary: r.summary,

@@ -265,7 +265,8 @@ describe.each([1280, 390])('at %i px wide', (width) => {
     const secondTitle = (await meeting(scheduledId)).agenda[1]!.title;
     await page.getByRole('button', { name: `Omhoog: ${secondTitle}` }).click();
     await expectOrder(scheduledId, [ids[1]!, ids[0]!, ...ids.slice(2)]);
-    await page.locator('[data-testid="agenda"] > li[aria-busy="true"]').waitFor({ state: 'detached' });
+    // Every row is busy while the order is saved; wait until none is.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="agenda"] > li[aria-busy="true"]').length === 0);
     await expect(page.locator('[data-testid="agenda"] > li').first().innerText()).resolves.toContain(secondTitle);
     // Focus stays on the button that moved the item, now on the first row, where it can go no higher.
     await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-disabled'))).resolves.toBe('true');

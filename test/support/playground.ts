@@ -38,14 +38,20 @@ export async function loopbackOnly(context: BrowserContext): Promise<void> {
   );
 }
 
-/** Starts the Playground as the demo user of .m365agentsplayground.yml; port 0 picks a free port. */
-export async function startPlayground({ botEndpoint, port = 0 }: { botEndpoint: string; port?: number }): Promise<Playground> {
+/** The Playground's own configuration, the one `npm run dev:playground` uses. */
+export const defaultPlaygroundConfig = join(__dirname, '..', '..', '.m365agentsplayground.yml');
+
+/**
+ * Starts the Playground as the demo user of .m365agentsplayground.yml (or of `configPath`, a
+ * copy with another current user); port 0 picks a free port.
+ */
+export async function startPlayground({ botEndpoint, port = 0, configPath = defaultPlaygroundConfig }: { botEndpoint: string; port?: number; configPath?: string }): Promise<Playground> {
   const logDir = mkdtempSync(join(tmpdir(), 'kansrijk-playground-'));
   try {
     const running = await startPlaygroundProcess({
       botEndpoint,
       port,
-      configPath: join(__dirname, '..', '..', '.m365agentsplayground.yml'),
+      configPath,
       logFile: join(logDir, 'playground.log'),
     });
     return {
