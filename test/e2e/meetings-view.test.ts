@@ -181,6 +181,22 @@ describe.each([1280, 390])('at %i px wide', (width) => {
     await form.getByLabel('Plaats').fill('OCMW-zaal, Kerkstraat 5');
     await form.getByLabel('Dagen vooraf de ontwerpagenda posten').fill('5');
     await expect(form.getByRole('radio', { name: "'s avonds" }).isChecked()).resolves.toBe(true);
+    // Free moments: without Graph the form says so, beside how the body's parents came (from the server).
+    const times = await asCoordinator()<{ graph: boolean; parentsCame: { day: number; evening: number } }>('POST', `/api/v1/trajectories/${trajectoryId}/meeting-times`, {
+      bodyId: steeringGroup.id,
+      from: '2027-03-29T08:00:00+02:00',
+      to: '2027-04-05T22:00:00+02:00',
+      durationMinutes: 120,
+    });
+    expect(times.body.graph).toBe(false);
+    await form.getByRole('button', { name: 'Zoek vrije momenten in de agenda’s' }).click();
+    const said = form.locator('[data-testid="meeting-times"] [role="status"]');
+    await said.waitFor();
+    const { day, evening } = times.body.parentsCame;
+    await expect(said.innerText()).resolves.toBe(
+      day + evening === 0 ? 'Nog niet bekend of de ouders van dit orgaan liever overdag of ’s avonds komen.' : `De ouders van dit orgaan kwamen ${day} keer overdag en ${evening} keer ’s avonds.`,
+    );
+    await form.getByText('Microsoft Graph is niet ingesteld', { exact: false }).waitFor();
     await expectAccessible(page, `schedule form ${width}`);
     await shot(page, `schedule-form-${width}`);
     await form.getByRole('button', { name: 'Plannen' }).click();

@@ -603,6 +603,13 @@ export interface MeetingActionRef {
   operationalObjectiveId: string;
   status: ActionStatus;
 }
+/** POST /api/v1/trajectories/{id}/meeting-times: Brussels wall times, and parents' attendance by day part (counts). */
+export interface MeetingTimes {
+  graph: boolean;
+  suggestions: { start: string; end: string; confidence: number }[];
+  parentsCame: { day: number; evening: number };
+}
+
 /** GET /api/v1/meetings/{id}/parents-to-call: only the caller's own parents (or all, for the coordinator). */
 export interface ParentsToCall {
   meetingId: string;

@@ -9,6 +9,7 @@ import { invalidateResource, useResource } from '../data/resource';
 import { brusselsToday, useI18n, type I18n } from '../i18n/i18n';
 import { navigate, paths } from '../router';
 import { brusselsDay, brusselsToIso, clockTime, longDate, meetingWhen, meetingWhere, MeetingStateBadge } from './meeting-parts';
+import { MeetingTimesPanel } from './meeting-times';
 
 export interface MeetingsViewProps {
   trajectoryId: string;
@@ -220,6 +221,12 @@ export function TodayPicker({ trajectoryId, meetings }: { trajectoryId: string; 
 // ---------------------------------------------------------------------------------------------
 // Scheduling
 
+function minutesBetween(start: string, end: string): number {
+  const [sh = 0, sm = 0] = start.split(':').map(Number);
+  const [eh = 0, em = 0] = end.split(':').map(Number);
+  return eh * 60 + em - (sh * 60 + sm);
+}
+
 function addDays(day: string, n: number): string {
   const d = new Date(`${day}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
@@ -338,6 +345,16 @@ function ScheduleForm({ trajectoryId, bodies, onClose }: { trajectoryId: string;
             <Input type="number" min={0} max={60} value={draft.agendaDaysBefore} onChange={(_e, d) => set('agendaDaysBefore', d.value)} name="agendaDaysBefore" />
           </Field>
         </div>
+        {draft.bodyId && draft.date ? (
+          <MeetingTimesPanel
+            trajectoryId={trajectoryId}
+            bodyId={draft.bodyId}
+            from={brusselsToIso(draft.date, '08:00')}
+            to={brusselsToIso(addDays(draft.date, 7), '22:00')}
+            durationMinutes={Math.max(15, minutesBetween(draft.start, draft.end))}
+            onPick={(start, end) => setDraft((d) => ({ ...d, date: start.slice(0, 10), start: start.slice(11, 16), end: end.slice(11, 16) }))}
+          />
+        ) : null}
         <FormError message={local ?? formError} />
         <div className={styles.buttons}>
           <Button type="submit" appearance="primary" className={styles.button} disabled={saving}>

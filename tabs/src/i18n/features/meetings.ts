@@ -226,6 +226,13 @@ export const meetingsNl = {
   'callList.checkIn': 'Contact met {name} genoteerd',
   'callList.checkedIn': 'Contact na de bijeenkomst genoteerd.',
   'callList.checkedInDone': 'Het contact met {name} is genoteerd.',
+  'times.ask': 'Zoek vrije momenten in de agenda’s',
+  'times.suggestions': 'Voorgestelde momenten',
+  'times.pick': '{date}, {start}–{end} ({confidence}% kan komen)',
+  'times.none': 'Geen moment gevonden waarop genoeg leden vrij zijn in die week.',
+  'times.noGraph': 'Microsoft Graph is niet ingesteld: vrije momenten uit Outlook kunnen niet opgezocht worden. Kies zelf een moment.',
+  'times.parentsCame': 'De ouders van dit orgaan kwamen {day} keer overdag en {evening} keer ’s avonds.',
+  'times.parentsUnknown': 'Nog niet bekend of de ouders van dit orgaan liever overdag of ’s avonds komen.',
 } as const;
 
 export const meetingsEn: Record<keyof typeof meetingsNl, string> = {
@@ -455,4 +462,11 @@ export const meetingsEn: Record<keyof typeof meetingsNl, string> = {
   'callList.checkIn': 'Checked in with {name}',
   'callList.checkedIn': 'Check-in after the meeting noted.',
   'callList.checkedInDone': 'The check-in with {name} is noted.',
+  'times.ask': 'Find free moments in the calendars',
+  'times.suggestions': 'Suggested moments',
+  'times.pick': '{date}, {start}–{end} ({confidence}% can come)',
+  'times.none': 'No moment found when enough members are free that week.',
+  'times.noGraph': 'Microsoft Graph is not configured: free moments cannot be looked up in Outlook. Choose a moment yourself.',
+  'times.parentsCame': 'The parents of this body came {day} times by day and {evening} times in the evening.',
+  'times.parentsUnknown': 'Not known yet whether the parents of this body prefer to come by day or in the evening.',
 };
