@@ -82,10 +82,12 @@ describe.each([1280, 390])('at %i px wide', (width) => {
     await page.getByLabel('Samenvatting').fill('Het plan loopt; twee acties lopen achter.');
     await page.getByLabel('Wat het college moet beslissen').fill('Budget voor de zomerwerking.');
     await page.getByRole('button', { name: 'Tekst bewaren' }).click();
-    await page.getByText('De tekst is bewaard.').waitFor();
+    // The message bar, not the screen-reader announcer that repeats it.
+    await page.getByTestId('report-message').getByText('De tekst is bewaard.').waitFor();
     expect((await api(coordinator)<Detail>('GET', `/api/v1/reports/${reportId}`)).body.summary).toBe('Het plan loopt; twee acties lopen achter.');
     await page.getByRole('button', { name: 'Voorleggen aan de voorzitter' }).click();
-    await page.getByText('Het rapport ligt bij de voorzitter.').waitFor();
+    // The message bar, not the screen-reader announcer that repeats it.
+    await page.getByTestId('report-message').getByText('Het rapport ligt bij de voorzitter.').waitFor();
     expect((await api(coordinator)<Detail>('GET', `/api/v1/reports/${reportId}`)).body.state).toBe('submitted');
     // No controls left for the coordinator: the text is read-only now.
     expect(await page.getByRole('button', { name: 'Tekst bewaren' }).count()).toBe(0);
@@ -100,7 +102,8 @@ describe.each([1280, 390])('at %i px wide', (width) => {
     await expectAccessible(page, `report submitted ${width}`);
     await shot(page, `report-chair-${width}`);
     await page.getByRole('button', { name: 'Goedkeuren en versturen' }).click();
-    await page.getByText('Goedgekeurd. Het rapport gaat naar de schepenen en het secretariaat.').waitFor();
+    // The message bar, not the screen-reader announcer that repeats it.
+    await page.getByTestId('report-message').getByText('Goedgekeurd. Het rapport gaat naar de schepenen en het secretariaat.').waitFor();
     expect((await api(chair)<Detail>('GET', `/api/v1/reports/${reportId}`)).body.state).toBe('approved');
     await page.getByRole('heading', { name: 'Verzending' }).waitFor();
     await page.getByText('secretariaat@beekvliet.example', { exact: false }).waitFor();
