@@ -23,7 +23,8 @@ export async function findMeeting(db: Db, tenantId: string, id: string, forUpdat
 }
 export type FoundMeeting = NonNullable<Awaited<ReturnType<typeof findMeeting>>>;
 
-export async function listMeetings(db: Db, tenantId: string, trajectoryId: string, filter: { bodyId?: string | undefined; from?: string | undefined; to?: string | undefined }) {
+/** The trajectory's meetings, each with its counts and the caller's place in it, in one statement. */
+export async function listMeetings(db: Db, tenantId: string, trajectoryId: string, filter: { bodyId?: string | undefined; from?: string | undefined; to?: string | undefined }, personId: string | null) {
   let q = db
     .selectFrom('meeting')
     .innerJoin('body', (j) => j.onRef('body.tenantId', '=', 'meeting.tenantId').onRef('body.id', '=', 'meeting.bodyId'))
@@ -32,6 +33,12 @@ export async function listMeetings(db: Db, tenantId: string, trajectoryId: strin
     .select((eb) => [
       eb.selectFrom('agendaItem').whereRef('agendaItem.tenantId', '=', 'meeting.tenantId').whereRef('agendaItem.meetingId', '=', 'meeting.id').select(eb.fn.countAll<string>().as('n')).as('agendaCount'),
       eb.selectFrom('meetingAttendee').whereRef('meetingAttendee.tenantId', '=', 'meeting.tenantId').whereRef('meetingAttendee.meetingId', '=', 'meeting.id').select(eb.fn.countAll<string>().as('n')).as('attendeeCount'),
+      sql<boolean>`exists (select 1 from meeting_attendee a where a.tenant_id = meeting.tenant_id and a.meeting_id = meeting.id and a.person_id = ${personId}::uuid)`.as('isAttendee'),
+      sql<boolean>`exists (
+        select 1 from meeting_attendee a
+        join person p on p.tenant_id = a.tenant_id and p.id = a.person_id
+        join membership ms on ms.tenant_id = a.tenant_id and ms.person_id = a.person_id and ms.body_id = meeting.body_id and ms.role = 'parent'
+        where a.tenant_id = meeting.tenant_id and a.meeting_id = meeting.id and p.trusted_person_id = ${personId}::uuid)`.as('trustsParent'),
     ])
     .where('meeting.tenantId', '=', tenantId)
     .where('meeting.trajectoryId', '=', trajectoryId);

@@ -122,17 +122,23 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
   }
 
   /** `trx`: inside a transaction that holds the meeting's lock, read on its connection (not a second one from the pool). */
-  async function outputOf(
+  function flagsOf(access: TrajectoryAccess, attendees: readonly repo.AttendeeRow[]) {
+    const me = access.personId;
+    return { isAttendee: attendees.some((a) => a.personId === me), trustsParent: me !== null && attendees.some((a) => a.isParent && a.trustedPersonId === me) };
+  }
+
+  /** What the caller may do with the meeting, for the writes that only need to know that. */
+  async function canFor(access: TrajectoryAccess, m: repo.FoundMeeting, trx: Db = db): Promise<MeetingCan> {
+    return canOf(access, m, flagsOf(access, await repo.listAttendees(trx, access.principal.tenantId, m.id)));
+  }
+
+  function outputOf(
     access: TrajectoryAccess,
     m: repo.FoundMeeting,
-    counts?: { agendaCount: number; attendeeCount: number },
-    attendees?: repo.AttendeeRow[],
-    trx: Db = db,
-  ): Promise<MeetingOutput> {
-    const list = attendees ?? (await repo.listAttendees(trx, access.principal.tenantId, m.id));
-    const me = access.personId;
-    const flags = { isAttendee: list.some((a) => a.personId === me), trustsParent: me !== null && list.some((a) => a.isParent && a.trustedPersonId === me) };
-    const agendaCount = counts?.agendaCount ?? (await repo.listAgendaItems(trx, access.principal.tenantId, m.id)).length;
+    counts: { agendaCount: number; attendeeCount: number },
+    flags: { isAttendee: boolean; trustsParent: boolean },
+  ): MeetingOutput {
+    const agendaCount = counts.agendaCount;
     return {
       id: m.id,
       trajectoryId: m.trajectoryId,
@@ -162,7 +168,7 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
       cancelReason: m.cancelReason,
       channelBound: Boolean(m.bodyChannelId),
       agendaCount,
-      attendeeCount: counts?.attendeeCount ?? list.length,
+      attendeeCount: counts.attendeeCount,
       createdAt: m.createdAt.toISOString(),
       updatedAt: m.updatedAt.toISOString(),
       can: canOf(access, m, flags),
@@ -172,7 +178,7 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
   async function detailOf(access: TrajectoryAccess, m: repo.FoundMeeting): Promise<MeetingDetail> {
     const tenantId = access.principal.tenantId;
     const [attendees, items, actions] = await Promise.all([repo.listAttendees(db, tenantId, m.id), repo.listAgendaItems(db, tenantId, m.id), repo.listActionsOfMeeting(db, tenantId, m.id)]);
-    const base = await outputOf(access, m, { agendaCount: items.length, attendeeCount: attendees.length }, attendees);
+    const base = outputOf(access, m, { agendaCount: items.length, attendeeCount: attendees.length }, flagsOf(access, attendees));
     const me = access.personId;
     const organiser = base.can.manage;
     return {
@@ -262,8 +268,10 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
     async list(principal: Principal, trajectoryId: string, filter: { bodyId?: string | undefined; from?: string | undefined; to?: string | undefined }): Promise<{ meetings: MeetingOutput[] }> {
       const access = await loadAccess(db, principal, trajectoryId);
       assertRead(access);
-      const rows = await repo.listMeetings(db, principal.tenantId, trajectoryId, filter);
-      const meetings = await Promise.all(rows.map((r) => outputOf(access, r, { agendaCount: Number(r.agendaCount ?? 0), attendeeCount: Number(r.attendeeCount ?? 0) })));
+      const rows = await repo.listMeetings(db, principal.tenantId, trajectoryId, filter, access.personId);
+      const meetings = rows.map((r) =>
+        outputOf(access, r, { agendaCount: Number(r.agendaCount ?? 0), attendeeCount: Number(r.attendeeCount ?? 0) }, { isAttendee: Boolean(r.isAttendee), trustsParent: Boolean(r.trustsParent) }),
+      );
       return { meetings };
     },
 
@@ -433,7 +441,7 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
     async updateMinutesNotes(principal: Principal, id: string, notes: string): Promise<MeetingDetail> {
       const access = await db.transaction().execute(async (trx) => {
         const { meeting, access } = await meetingWithAccess(principal, id, true, trx);
-        if (!(await outputOf(access, meeting, undefined, undefined, trx)).can.editMinutes) {
+        if (!(await canFor(access, meeting, trx)).editMinutes) {
           assertCan(access, 'meeting.manage', placeOf(meeting));
           throw conflict('The minutes can be written once the meeting has started, until they are submitted');
         }
@@ -447,7 +455,7 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
     async addItem(principal: Principal, meetingId: string, input: AgendaItemInput): Promise<AgendaItemOutput> {
       const { access, item, proposal } = await db.transaction().execute(async (trx) => {
         const { meeting, access } = await meetingWithAccess(principal, meetingId, true, trx);
-        const c = (await outputOf(access, meeting, undefined, undefined, trx)).can;
+        const c = (await canFor(access, meeting, trx));
         if (!c.editAgenda && !c.propose) {
           assertCan(access, 'agenda.propose');
           throw conflict(`The agenda is closed while the meeting is ${meeting.state}`);
@@ -466,7 +474,7 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
       if (!item) throw notFound(`agenda item ${itemId}`);
       const { meeting, access } = known ? { meeting: await repo.findMeeting(db, principal.tenantId, item.meetingId), access: known } : await meetingWithAccess(principal, item.meetingId);
       if (!meeting) throw notFound(`agenda item ${itemId}`);
-      const c = (await outputOf(access, meeting)).can;
+      const c = (await canFor(access, meeting));
       const row = (await repo.listAgendaItems(db, principal.tenantId, meeting.id)).find((i) => i.id === itemId);
       if (!row) throw notFound(`agenda item ${itemId}`);
       return itemOutput(c, access.personId, row);
@@ -477,7 +485,7 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
         const item = await repo.findAgendaItem(trx, principal.tenantId, itemId);
         if (!item) throw notFound(`agenda item ${itemId}`);
         const { meeting, access } = await meetingWithAccess(principal, item.meetingId, true, trx);
-        const c = (await outputOf(access, meeting, undefined, undefined, trx)).can;
+        const c = (await canFor(access, meeting, trx));
         const { notes, decisions, ...agendaFields } = patch;
         const wantsMinutes = notes !== undefined || decisions !== undefined;
         const wantsAgenda = Object.keys(agendaFields).length > 0;
@@ -503,7 +511,7 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
         const item = await repo.findAgendaItem(trx, principal.tenantId, itemId);
         if (!item) throw notFound(`agenda item ${itemId}`);
         const { meeting, access } = await meetingWithAccess(principal, item.meetingId, true, trx);
-        const c = (await outputOf(access, meeting, undefined, undefined, trx)).can;
+        const c = (await canFor(access, meeting, trx));
         const own = access.personId !== null && item.proposedBy === access.personId && c.propose;
         if (!c.editAgenda && !own) {
           assertCan(access, 'meeting.manage', placeOf(meeting));
@@ -517,7 +525,7 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
     async reorder(principal: Principal, meetingId: string, itemIds: readonly string[]): Promise<MeetingDetail> {
       const access = await db.transaction().execute(async (trx) => {
         const { meeting, access } = await meetingWithAccess(principal, meetingId, true, trx);
-        if (!(await outputOf(access, meeting, undefined, undefined, trx)).can.editAgenda) {
+        if (!(await canFor(access, meeting, trx)).editAgenda) {
           assertCan(access, 'meeting.manage', placeOf(meeting));
           throw conflict(`The agenda is closed while the meeting is ${meeting.state}`);
         }
@@ -567,7 +575,7 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
     async updateAttendee(principal: Principal, meetingId: string, personId: string, patch: { response?: string | undefined; attendance?: string | undefined }): Promise<MeetingDetail> {
       const access = await db.transaction().execute(async (trx) => {
         const { meeting, access } = await meetingWithAccess(principal, meetingId, true, trx);
-        const c = (await outputOf(access, meeting, undefined, undefined, trx)).can;
+        const c = (await canFor(access, meeting, trx));
         const self = access.personId === personId;
         if (patch.attendance !== undefined && !c.manage) assertCan(access, 'meeting.manage', placeOf(meeting));
         if (patch.attendance !== undefined && !c.editMinutes && meeting.state !== 'held') throw conflict('Attendance is recorded once the meeting has started');
@@ -586,7 +594,7 @@ export function createMeetingService(db: Db, deps: MeetingServiceDeps) {
     /** A new action decided in the meeting goes straight into the plan, with the plan's own rights and audit. */
     async addAction(principal: Principal, meetingId: string, input: MeetingActionInput): Promise<MeetingDetail> {
       const { meeting, access } = await meetingWithAccess(principal, meetingId);
-      if (!(await outputOf(access, meeting)).can.editMinutes) {
+      if (!(await canFor(access, meeting)).editMinutes) {
         assertCan(access, 'meeting.manage', placeOf(meeting));
         throw conflict('New actions are recorded in the minutes once the meeting has started, until they are submitted');
       }
