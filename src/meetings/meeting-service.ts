@@ -1,3 +1,4 @@
+import { createAfterCommitEvents, type AfterCommitEvents } from '../shared/after-commit-events';
 import type { z } from 'zod';
 import { assertCan, assertRead, can, loadAccess, type TrajectoryAccess } from '../auth/access';
 import type { Principal } from '../auth/principal';
@@ -44,26 +45,10 @@ export interface CallerContext {
 export type MeetingListener = (event: MeetingEvent) => Promise<void>;
 
 /** Where the composition root hangs the side effects (invitations, the bot's posts, delivery). */
-export interface MeetingEvents {
-  on(listener: MeetingListener): void;
-  emit(event: MeetingEvent): Promise<void>;
-}
+export type MeetingEvents = AfterCommitEvents<MeetingEvent>;
 
-export function createMeetingEvents(log: (error: unknown, event: MeetingEvent) => void = () => undefined): MeetingEvents {
-  const listeners: MeetingListener[] = [];
-  return {
-    on: (listener) => void listeners.push(listener),
-    async emit(event) {
-      // A listener's failure is its own (each makes its work retryable): the change is saved.
-      for (const listener of listeners) {
-        try {
-          await listener(event);
-        } catch (error) {
-          log(error, event);
-        }
-      }
-    },
-  };
+export function createMeetingEvents(log?: (error: unknown, event: MeetingEvent) => void): MeetingEvents {
+  return createAfterCommitEvents<MeetingEvent>(log);
 }
 
 export interface MeetingServiceDeps {

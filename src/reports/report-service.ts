@@ -1,3 +1,4 @@
+import { createAfterCommitEvents, type AfterCommitEvents } from '../shared/after-commit-events';
 import pLimit from 'p-limit';
 import { assertCan, assertRead, can, loadAccess, type TrajectoryAccess } from '../auth/access';
 import type { Principal } from '../auth/principal';
@@ -22,26 +23,10 @@ import { buildSnapshot } from './report-snapshot';
  */
 
 export type ReportListener = (event: ReportEvent) => Promise<void>;
-export interface ReportEvents {
-  on(listener: ReportListener): void;
-  emit(event: ReportEvent): Promise<void>;
-}
+export type ReportEvents = AfterCommitEvents<ReportEvent>;
 
-export function createReportEvents(log: (error: unknown, event: ReportEvent) => void = () => undefined): ReportEvents {
-  const listeners: ReportListener[] = [];
-  return {
-    on: (listener) => void listeners.push(listener),
-    async emit(event) {
-      // A listener's failure is its own (each makes its work retryable): the change is saved.
-      for (const listener of listeners) {
-        try {
-          await listener(event);
-        } catch (error) {
-          log(error, event);
-        }
-      }
-    },
-  };
+export function createReportEvents(log?: (error: unknown, event: ReportEvent) => void): ReportEvents {
+  return createAfterCommitEvents<ReportEvent>(log);
 }
 
 export interface ReportServiceDeps {
