@@ -1,3 +1,4 @@
+import { readPdf } from '../support/pdf-reader';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -175,5 +176,9 @@ describe('approved minutes go to every attendee and alderman once', () => {
     const invitation = await t.call('trustedPerson', 'GET', `/api/v1/meetings/${m.id}/parents-invitation.pdf`);
     expect(invitation.statusCode).toBe(200);
     expect(invitation.headers['content-type']).toBe('application/pdf');
+    // The practical answers parents ask for, in plain Dutch.
+    const text = (await readPdf(invitation.rawPayload, ' ')).pages.join(' ');
+    for (const heading of ['Hoe kom je er?', 'Hoe vaak komen we samen?', 'Opvang voor je kinderen', 'Vergoeding', 'Hoe lang']) expect(text).toContain(heading);
+    expect(text).toContain('Stuurgroep ontwerp');
   });
 });

@@ -1,3 +1,4 @@
+import { readPdf } from '../support/pdf-reader';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,40 +14,7 @@ import { demoTenants } from '../../src/seed/demo-ids';
 import { startGraphStandIn, type GraphStandIn } from '../support/graph-stand-in';
 import { createTestApp, type TestApp } from '../support/test-app';
 
-// pdf2json is CommonJS and has no types; only the parts read here are typed.
-interface PdfJson {
-  Pages: { Texts: { R: { T: string }[] }[] }[];
-}
-interface PdfParser {
-  on(event: 'pdfParser_dataReady', listener: (data: PdfJson) => void): void;
-  on(event: 'pdfParser_dataError', listener: (error: unknown) => void): void;
-  parseBuffer(buffer: Buffer): void;
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const PDFParser = require('pdf2json') as new (context: null, rawText: boolean) => PdfParser;
-
-function parsePdf(pdf: Buffer): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const parser = new PDFParser(null, true);
-    parser.on('pdfParser_dataError', (error) => reject(error instanceof Error ? error : new Error(JSON.stringify(error))));
-    parser.on('pdfParser_dataReady', (data) =>
-      resolve(
-        data.Pages.map((page) =>
-          page.Texts.map((t) =>
-            t.R.map((r) => {
-              try {
-                return decodeURIComponent(r.T);
-              } catch {
-                return r.T;
-              }
-            }).join(''),
-          ).join(' '),
-        ),
-      ),
-    );
-    parser.parseBuffer(pdf);
-  });
-}
+const parsePdf = async (pdf: Buffer): Promise<string[]> => (await readPdf(pdf, ' ')).pages;
 
 const tenantId = demoTenants.beekvliet.id;
 const SECRETARY = 'secretariaat@beekvliet.example';

@@ -1,3 +1,4 @@
+import { readPdf } from '../support/pdf-reader';
 import { deflateSync } from 'node:zlib';
 import { strFromU8, unzipSync } from 'fflate';
 import mammoth from 'mammoth';
@@ -6,40 +7,7 @@ import { renderDocx } from '../../src/documents/docx-renderer';
 import { calendarDate, meetingWhen, minutesDocument, type MinutesDocumentInput } from '../../src/documents/minutes-document';
 import { renderPdf } from '../../src/documents/pdf-renderer';
 
-// pdf2json is CommonJS and has no types; only the parts read here are typed.
-interface PdfJson {
-  Meta: Record<string, unknown>;
-  Pages: { Texts: { R: { T: string }[] }[] }[];
-}
-interface PdfParser {
-  on(event: 'pdfParser_dataReady', listener: (data: PdfJson) => void): void;
-  on(event: 'pdfParser_dataError', listener: (error: unknown) => void): void;
-  parseBuffer(buffer: Buffer): void;
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const PDFParser = require('pdf2json') as new (context: null, rawText: boolean) => PdfParser;
-
-function parsePdf(pdf: Buffer): Promise<{ meta: Record<string, unknown>; pages: string[] }> {
-  return new Promise((resolve, reject) => {
-    const parser = new PDFParser(null, true);
-    parser.on('pdfParser_dataError', (error) => reject(error instanceof Error ? error : new Error(JSON.stringify(error))));
-    parser.on('pdfParser_dataReady', (data) => {
-      const pages = data.Pages.map((page) =>
-        page.Texts.map((t) =>
-          t.R.map((r) => {
-            try {
-              return decodeURIComponent(r.T);
-            } catch {
-              return r.T;
-            }
-          }).join(''),
-        ).join('\n'),
-      );
-      resolve({ meta: data.Meta, pages });
-    });
-    parser.parseBuffer(pdf);
-  });
-}
+const parsePdf = (pdf: Buffer) => readPdf(pdf);
 
 /** A real PNG (a 4×2 image), so both formats have to embed an image they can decode. */
 function tinyPng(): Buffer {
