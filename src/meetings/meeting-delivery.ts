@@ -326,7 +326,8 @@ export function createMeetingDelivery(deps: MeetingDeliveryDeps) {
         { heading: 'Waarover gaat het?', bullets: l.items.length ? l.items.map((i) => i.title) : ['Dat bespreken we samen bij het begin.'] },
         { heading: 'Vragen?', paragraphs: ['Je vertrouwenspersoon belt of sms’t je de dag voordien nog even. Je mag altijd zelf bellen als er iets is.'] },
       ],
-      footer: 'Wat je vertelt, blijft onder ons: in het verslag staat alleen je voornaam als je dat wil.',
+      // Nothing is promised here that the minutes do not keep: they list attendees by name.
+      footer: 'Vragen over wat er met je gegevens gebeurt? Je vertrouwenspersoon of de coördinator legt het je graag uit.',
     };
     return { pdf: await renderPdf(model), base: `uitnodiging-${slug(meeting.title)}` };
   }
