@@ -1,6 +1,6 @@
 /*
  * The steering group's first three meetings as the roadmap shapes them. Only codes and
- * timings live here: the tab words every title and question (tabs/src/i18n/features/steering.ts),
+ * timings live here: the tab words every title and question (src/shared/i18n/messages/features/steering.ts),
  * so the stored answers stay keyed by codes that never change.
  */
 export const sessionNumbers = [1, 2, 3] as const;

@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { en } from './en';
-import { nl, type MessageKey } from './nl';
+import { en } from '../../../src/shared/i18n/messages/en';
+import { nl, type MessageKey } from '../../../src/shared/i18n/messages/nl';
 
 export type Lang = 'nl' | 'en';
 export type Params = Record<string, string | number>;

@@ -9,7 +9,7 @@ import { describeError, ErrorBox } from '../components/problem';
 import { useCardStyles, ViewRoot } from '../components/view';
 import { useResource } from '../data/resource';
 import { useI18n, type I18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/nl';
+import type { MessageKey } from '../../../src/shared/i18n/messages/nl';
 
 export interface ContextViewProps {
   trajectoryId: string;

@@ -25,7 +25,7 @@ import { useCardStyles, ViewRoot } from '../components/view';
 import { usePlan } from '../data/plan';
 import { loadResource, useResource } from '../data/resource';
 import { brusselsToday, useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/nl';
+import type { MessageKey } from '../../../src/shared/i18n/messages/nl';
 import { paths } from '../router';
 import { MeasurementPlanForm, measurementPlansKey } from './measurement-plan-form';
 

@@ -31,7 +31,7 @@ import { useCardStyles, ViewRoot } from '../components/view';
 import { usePlan } from '../data/plan';
 import { useResource } from '../data/resource';
 import { label, useI18n, type I18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/nl';
+import type { MessageKey } from '../../../src/shared/i18n/messages/nl';
 
 export interface InventoryViewProps {
   trajectoryId: string;

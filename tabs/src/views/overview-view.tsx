@@ -8,7 +8,7 @@ import { OverdueFlag, StatusLabel } from '../components/status';
 import { useCardStyles, ViewRoot } from '../components/view';
 import { useResource } from '../data/resource';
 import { label, useI18n, type I18n, type PluralKey } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/nl';
+import type { MessageKey } from '../../../src/shared/i18n/messages/nl';
 import { paths } from '../router';
 
 const useStyles = makeStyles({

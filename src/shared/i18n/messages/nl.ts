@@ -393,7 +393,7 @@ export const nl = {
   'home.none': 'Je neemt nog niet deel aan een traject. Start er een, of vraag de lokale coördinator om je toe te voegen.',
   'home.start': 'Een traject starten',
 
-  // Each feature's messages live beside it (tabs/src/i18n/features/).
+  // Each feature's messages live beside it (src/shared/i18n/messages/features/).
   ...phasesNl,
   ...contextNl,
   ...inventoryNl,
