@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database';
 import * as policyModel from './migrations/0001-policy-model';
 import * as bot from './migrations/0002-bot';
@@ -17,6 +17,7 @@ import * as rateWindows from './migrations/0014-rate-windows';
 import * as tenantKeys from './migrations/0015-tenant-keys';
 import * as meetingActionItem from './migrations/0016-meeting-action-item';
 import * as reports from './migrations/0017-reports';
+import * as planRevision from './migrations/0018-plan-revision';
 
 /** Listed in code rather than read from disk so that compiled, bundled and test runs agree. */
 const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0015-tenant-keys': tenantKeys,
   '0016-meeting-action-item': meetingActionItem,
   '0017-reports': reports,
+  '0018-plan-revision': planRevision,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
@@ -45,13 +47,34 @@ class StaticMigrationProvider implements MigrationProvider {
   }
 }
 
+/** Any constant: the key every instance locks while it migrates. */
+const MIGRATION_LOCK = 7_302_551_947;
+
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  // Migrations are schema-agnostic SQL; they see the database untyped.
-  const migrator = new Migrator({ db: db as unknown as Kysely<unknown>, provider: new StaticMigrationProvider() });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error');
-    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  /*
+   * Kysely's migrator takes a session-level advisory lock in one statement and then migrates in a
+   * transaction. Through PgBouncer in transaction mode those can run on different server
+   * connections, and a second instance handed the first one's server connection re-enters its
+   * lock, so both migrate. Here one explicit transaction takes a transaction-scoped lock and runs
+   * every migration: PgBouncer keeps a transaction on one server connection, and the lock ends
+   * with it.
+   */
+  return db.connection().execute(async (connection) => {
+    await sql`begin`.execute(connection);
+    try {
+      await sql`select pg_advisory_xact_lock(${sql.lit(MIGRATION_LOCK)})`.execute(connection);
+      // Migrations are schema-agnostic SQL; they see the database untyped.
+      const migrator = new Migrator({ db: connection as unknown as Kysely<unknown>, provider: new StaticMigrationProvider(), disableTransactions: true });
+      const { error, results } = await migrator.migrateToLatest();
+      if (error) {
+        const failed = results?.find((r) => r.status === 'Error');
+        throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      await sql`commit`.execute(connection);
+      return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    } catch (error) {
+      await sql`rollback`.execute(connection).catch(() => undefined);
+      throw error;
+    }
+  });
 }

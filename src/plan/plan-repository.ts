@@ -77,20 +77,15 @@ export async function loadPlanPeopleJson(db: Db, tenantId: string, trajectoryId:
 }
 
 /**
- * The trajectory's plan revision: the newest change noted by the plan tables' triggers. Any
- * write to the plan moves it forward, whoever made it and whether or not it was audited.
+ * The trajectory's plan revision, moved forward as each transaction that wrote the plan commits
+ * (migration 0018), whoever made it and whether or not it was audited.
  */
 export async function planRevision(db: Db, tenantId: string, trajectoryId: string): Promise<number> {
   const row = await db
-    .selectFrom('planChange')
-    .select((eb) => eb.fn.max('id').as('latest'))
+    .selectFrom('planRevision')
+    .select('revision')
     .where('tenantId', '=', tenantId)
     .where('trajectoryId', '=', trajectoryId)
     .executeTakeFirst();
-  return Number(row?.latest ?? 0);
-}
-
-/** Only the newest change of a trajectory is ever read; older ones may go. */
-export async function prunePlanChanges(db: Db, tenantId: string, trajectoryId: string, below: number): Promise<void> {
-  await db.deleteFrom('planChange').where('tenantId', '=', tenantId).where('trajectoryId', '=', trajectoryId).where('id', '<', String(below)).execute();
+  return Number(row?.revision ?? 0);
 }

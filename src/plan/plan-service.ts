@@ -8,7 +8,7 @@ import { notFound } from '../http/problems';
 import { brusselsDate } from '../shared/time';
 import { findTrajectory } from '../trajectories/trajectory-repository';
 import { operationalObjectiveOutput } from '../objectives/objective-resources';
-import { loadPlanDomainsJson, loadPlanPeopleJson, planRevision, prunePlanChanges } from './plan-repository';
+import { loadPlanDomainsJson, loadPlanPeopleJson, planRevision } from './plan-repository';
 
 const indicatorNode = z.object({
   id: z.uuid(),
@@ -81,6 +81,7 @@ export function createPlanService(db: Db) {
    * serve stale data.
    */
   const cache = new Map<string, CachedTree>();
+  const building = new Map<string, Promise<string>>();
 
   async function domainsJson(tenantId: string, trajectoryId: string, today: string): Promise<{ domains: string; revision: number }> {
     const key = `${tenantId}/${trajectoryId}`;
@@ -91,11 +92,17 @@ export function createPlanService(db: Db) {
       cache.set(key, hit);
       return { domains: hit.domains, revision };
     }
-    // Read the revision before the tree: the tree is then at least as new as its label.
-    const domains = await loadPlanDomainsJson(db, tenantId, trajectoryId, today);
+    // Readers who miss the same revision at once share one build instead of each running it.
+    const flightKey = `${key}/${revision}/${today}`;
+    let flight = building.get(flightKey);
+    if (!flight) {
+      // Read the revision before the tree: the tree is then at least as new as its label.
+      flight = loadPlanDomainsJson(db, tenantId, trajectoryId, today).finally(() => building.delete(flightKey));
+      building.set(flightKey, flight);
+    }
+    const domains = await flight;
     cache.set(key, { revision, today, domains });
     if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
-    if (revision > 0) void prunePlanChanges(db, tenantId, trajectoryId, revision).catch(() => undefined);
     return { domains, revision };
   }
 

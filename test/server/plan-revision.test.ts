@@ -1,0 +1,130 @@
+import { sql } from 'kysely';
+import type { Principal } from '../../src/auth/principal';
+import { connectDatabase, type DatabaseHandle } from '../../src/db/database';
+import { createPlanService } from '../../src/plan/plan-service';
+import { demoTenants, demoUsers } from '../../src/seed/demo-ids';
+import { seedDemo } from '../../src/seed/demo-seed';
+import { createTestDatabase, type TestDatabase } from '../support/test-db';
+
+/*
+ * The plan cache is labelled by the trajectory's revision. These tests hold two writers' transactions
+ * open at once and commit them out of order, which is what made the old label (an identity value
+ * handed out at insert) leave a stale tree in the cache.
+ */
+let database: TestDatabase;
+let trajectoryId: string;
+const tenantId = demoTenants.beekvliet.id;
+const coordinator: Principal = { tenantId, userId: demoUsers.coordinator, name: 'Lotte Peeters' };
+
+/**
+ * A second connection pool that counts the statements building the plan tree (the one that
+ * aggregates strategic objectives). The tree query runs without Kysely's plugins, so it is
+ * counted where it leaves for PostgreSQL.
+ */
+function countingDatabase(): { handle: DatabaseHandle; builds: () => number } {
+  const handle = connectDatabase(database.url, 4);
+  let builds = 0;
+  handle.pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    const counted = (...args: unknown[]): unknown => {
+      const first = args[0];
+      const text = typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '');
+      if (text.includes("'strategicObjectives'")) builds++;
+      return query(...args);
+    };
+    Object.assign(client, { query: counted });
+  });
+  return { handle, builds: () => builds };
+}
+
+type Tree = { domains: { strategicObjectives: { operationalObjectives: { actions: { id: string; title: string }[] }[] }[] }[] };
+const titles = (plan: Tree) =>
+  new Map(plan.domains.flatMap((d) => d.strategicObjectives.flatMap((s) => s.operationalObjectives.flatMap((o) => o.actions.map((a) => [a.id, a.title] as const)))));
+
+beforeAll(async () => {
+  database = await createTestDatabase(6);
+  await seedDemo(database.db);
+  const row = await database.db.selectFrom('trajectory').select('id').where('tenantId', '=', tenantId).executeTakeFirstOrThrow();
+  trajectoryId = row.id;
+});
+afterAll(async () => {
+  await database.close();
+});
+
+async function twoActionIds(): Promise<[string, string]> {
+  const rows = await database.db.selectFrom('action').select('id').where('tenantId', '=', tenantId).where('trajectoryId', '=', trajectoryId).orderBy('id').limit(2).execute();
+  return [rows[0]!.id, rows[1]!.id];
+}
+
+test('a write that commits after a later one is never hidden by a cached plan', async () => {
+  const plans = createPlanService(database.db);
+  const [first, second] = await twoActionIds();
+  await plans.plan(coordinator, trajectoryId);
+
+  // The early writer takes its place first and commits last.
+  const early = await database.pool.connect();
+  const late = await database.pool.connect();
+  try {
+    await early.query('begin');
+    await early.query('update action set title = $1 where tenant_id = $2 and id = $3', ['Vroege schrijver', tenantId, first]);
+    await late.query('begin');
+    await late.query('update action set title = $1 where tenant_id = $2 and id = $3', ['Late schrijver', tenantId, second]);
+    await late.query('commit');
+
+    const between = titles(await plans.plan(coordinator, trajectoryId));
+    expect(between.get(second)).toBe('Late schrijver');
+    expect(between.get(first)).not.toBe('Vroege schrijver');
+
+    await early.query('commit');
+  } finally {
+    early.release();
+    late.release();
+  }
+  const after = titles(await plans.plan(coordinator, trajectoryId));
+  expect(after.get(first)).toBe('Vroege schrijver');
+  expect(after.get(second)).toBe('Late schrijver');
+});
+
+test('a transaction moves the revision once, however many rows it writes, and a rolled-back one not at all', async () => {
+  const revision = async () =>
+    Number((await database.db.selectFrom('planRevision').select('revision').where('tenantId', '=', tenantId).where('trajectoryId', '=', trajectoryId).executeTakeFirstOrThrow()).revision);
+  const before = await revision();
+  await database.db.transaction().execute(async (trx) => {
+    await sql`update action set means = means where tenant_id = ${tenantId} and trajectory_id = ${trajectoryId}`.execute(trx);
+    await sql`update domain set description = description where tenant_id = ${tenantId} and trajectory_id = ${trajectoryId}`.execute(trx);
+  });
+  expect(await revision()).toBe(before + 1);
+
+  await expect(
+    database.db.transaction().execute(async (trx) => {
+      await sql`update action set means = means where tenant_id = ${tenantId} and trajectory_id = ${trajectoryId}`.execute(trx);
+      throw new Error('changed my mind');
+    }),
+  ).rejects.toThrow('changed my mind');
+  expect(await revision()).toBe(before + 1);
+});
+
+test('deleting a trajectory together with its plan leaves no revision behind', async () => {
+  const other = await database.db.selectFrom('trajectory').select(['id', 'tenantId']).where('tenantId', '=', demoTenants.heidebos.id).executeTakeFirstOrThrow();
+  await database.db.deleteFrom('trajectory').where('tenantId', '=', other.tenantId).where('id', '=', other.id).execute();
+  const left = await database.db.selectFrom('planRevision').select('revision').where('tenantId', '=', other.tenantId).where('trajectoryId', '=', other.id).execute();
+  expect(left).toEqual([]);
+});
+
+test('readers who miss the cache at once share one build of the tree', async () => {
+  const counting = countingDatabase();
+  try {
+    const plans = createPlanService(counting.handle.db);
+    const [first] = await twoActionIds();
+    await plans.plan(coordinator, trajectoryId);
+    const afterWarm = counting.builds();
+    expect(afterWarm).toBe(1);
+
+    await database.db.updateTable('action').set({ title: 'Nieuwe titel' }).where('tenantId', '=', tenantId).where('id', '=', first).execute();
+    const readers = await Promise.all(Array.from({ length: 8 }, () => plans.plan(coordinator, trajectoryId)));
+    expect(counting.builds()).toBe(afterWarm + 1);
+    for (const plan of readers) expect(titles(plan).get(first)).toBe('Nieuwe titel');
+  } finally {
+    await counting.handle.close();
+  }
+});
