@@ -75,3 +75,47 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
 export function formatLoad(label: string, r: LoadResult): string {
   return `${label.padEnd(44)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  ${r.requestsPerSecond.toFixed(0)} req/s  ${(r.meanBytes / 1024).toFixed(0)} KiB/resp  non-2xx ${r.non2xx}  errors ${r.errors}`;
 }
+
+export interface OpenLoopWriter {
+  stop(): Promise<{ sent: number; ok: number; failed: number; p95: number }>;
+}
+
+/**
+ * Writes at a fixed rate whatever the server's pace (open loop): a slow answer does not slow
+ * the next write down, as with people clicking. It uses its own connections (fetch), not the
+ * readers' ones, so the readers' queue does not hold it back.
+ */
+export function startOpenLoopWriter(options: { ratePerSecond: number; send: () => Promise<Response> }): OpenLoopWriter {
+  const times: number[] = [];
+  const pending = new Set<Promise<void>>();
+  let sent = 0;
+  let ok = 0;
+  let failed = 0;
+  const timer = setInterval(() => {
+    sent++;
+    const started = performance.now();
+    const one = options
+      .send()
+      .then(async (res) => {
+        await res.arrayBuffer();
+        if (res.ok) ok++;
+        else failed++;
+      })
+      .catch(() => {
+        failed++;
+      })
+      .finally(() => {
+        times.push(performance.now() - started);
+        pending.delete(one);
+      });
+    pending.add(one);
+  }, 1000 / options.ratePerSecond);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await Promise.all(pending);
+      times.sort((a, b) => a - b);
+      return { sent, ok, failed, p95: percentile(times, 95) };
+    },
+  };
+}

@@ -11,7 +11,7 @@ import { migrateToLatest } from '../src/db/migrate';
 import { demoTenants, demoUsers } from '../src/seed/demo-ids';
 import { seedDemo } from '../src/seed/demo-seed';
 import { generateLargePlan } from './large-plan';
-import { formatLoad, load } from './load';
+import { formatLoad, load, startOpenLoopWriter } from './load';
 import { runMeetingBenchmarks } from './meetings';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -40,9 +40,9 @@ async function main(): Promise<void> {
     : await startEmbeddedPostgres({ dataDir: path.join(ROOT, '.data/bench'), port: Number(process.env.BENCH_PG_PORT ?? 54369) });
   const adminUrl = process.env.DATABASE_URL ?? embedded!.connectionString;
   // BENCH_ONLY=bot skips the API and tabs figures (a faster loop while working on the bot).
-  // BENCH_ONLY=meetings runs only issue 9's figures.
+  // BENCH_ONLY=meetings runs only issue 9's figures, BENCH_ONLY=api only the API and tabs ones.
   const only = process.env.BENCH_ONLY;
-  if (!only) await apiBenchmarks(adminUrl);
+  if (!only || only === 'api') await apiBenchmarks(adminUrl);
   if (!only || only === 'bot') await botBenchmarks(adminUrl);
   if (!only || only === 'meetings') await meetingBenchmarks(adminUrl);
   await embedded?.stop();
@@ -102,6 +102,23 @@ async function apiBenchmarks(adminUrl: string): Promise<void> {
     }
     lines.push(`  plan bytes on the wire                       ${wire.join('  ')}`);
     const statuses = ['planned', 'in_progress', 'done', 'dropped'];
+    // Mixed: 50 readers while an open-loop writer changes an action 5 times a second, so that
+    // nearly every read finds the cached plan out of date.
+    const writeAction = () =>
+      fetch(`${base}/api/v1/actions/${plan.actionIds[Math.floor(Math.random() * plan.actionIds.length)]}`, {
+        method: 'PATCH',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ status: statuses[Math.floor(Math.random() * statuses.length)] }),
+      });
+    for (const encoding of ['identity', 'br']) {
+      const writer = startOpenLoopWriter({ ratePerSecond: 5, send: writeAction });
+      const mixed = await load({ url: planUrl, connections: 50, durationSeconds: DURATION, headers: { ...headers, 'accept-encoding': encoding } });
+      const writes = await writer.stop();
+      lines.push(formatLoad(`GET …/plan, 50 clients + 5 writes/s, ${encoding}`, mixed));
+      lines.push(
+        `  writes: ${writes.ok} of ${writes.sent} ok, p95 ${writes.p95.toFixed(0)} ms; aim ≥ 40 req/s and p95 ≤ 1,500 ms: ${(mixed.requestsPerSecond / 40).toFixed(2)}× and ${(1500 / mixed.p95).toFixed(2)}×`,
+      );
+    }
     const patch = await load({
       url: base,
       connections: 50,
