@@ -21,8 +21,8 @@ const noServiceOrTransport = {
   message: 'A repository is SQL only: it imports no services, routes or http/ (the service calls the repository, not the other way).',
 };
 const noTransport = {
-  regex: '(^|/)([\\w-]+-routes|http/(server|route|api-context))$',
-  message: 'A service knows no routes: the routes call the service.',
+  regex: '(^|/)([\\w-]+-routes|http/[\\w-]+)$',
+  message: 'A service knows no routes and no HTTP: the routes call the service, and its errors come from src/shared/errors.ts.',
 };
 const layering = DEPTHS.flatMap((depth) => [
   {

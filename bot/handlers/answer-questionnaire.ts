@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../../src/http/problems';
+import { AppError } from '../../src/shared/errors';
 import { answerInputId, questionnaireCard, questionnaireCardTexts } from '../cards/questionnaire-card';
 import { cardResponse, errorResponse, refusal, type CardHandler } from './handler';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ActionService } from '../../src/actions/action-service';
 import type { Principal } from '../../src/auth/principal';
-import { AppError } from '../../src/http/problems';
+import { AppError } from '../../src/shared/errors';
 import type { Card } from '../cards/elements';
 import { texts, type Lang } from '../i18n/texts';
 import type { ActionViews } from '../services/action-views';

@@ -1,4 +1,4 @@
-import { AppError } from '../../src/http/problems';
+import { AppError } from '../../src/shared/errors';
 import { meetingTexts } from '../i18n/meeting-texts';
 import type { Lang } from '../i18n/texts';
 import { refusal } from './handler';

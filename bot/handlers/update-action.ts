@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ActionConflict, type ActionPatch } from '../../src/actions/action-service';
-import { AppError } from '../../src/http/problems';
+import { AppError } from '../../src/shared/errors';
 import { actionStatuses } from '../../src/shared/enums';
 import { dateOnly, INT4_MAX } from '../../src/shared/schemas';
 import type { ActionField } from '../cards/action-card';

@@ -1,7 +1,7 @@
 import type { Principal } from '../../src/auth/principal';
 import type { Db } from '../../src/db/database';
 import { daysBetween } from '../../src/follow-ups/calendar';
-import { notFound } from '../../src/http/problems';
+import { notFound } from '../../src/shared/errors';
 import * as meetingRepo from '../../src/meetings/meeting-repository';
 import type { MeetingService } from '../../src/meetings/meeting-service';
 import { brusselsDate } from '../../src/shared/time';

@@ -1,6 +1,6 @@
 import type { Principal } from '../../src/auth/principal';
 import type { Db } from '../../src/db/database';
-import { notFound } from '../../src/http/problems';
+import { notFound } from '../../src/shared/errors';
 import { createPeopleService } from '../../src/people/people-service';
 import { findPersonReminders } from '../data/bot-repository';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError, invalid, unauthorized } from '../../src/http/problems';
+import { AppError, invalid, unauthorized } from '../../src/shared/errors';
 import { unsafeInput } from '../../src/http/validation';
 import type { BotTransport } from './bot-framework';
 import type { BotLogic } from './conversation-reference';

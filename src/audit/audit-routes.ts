@@ -4,7 +4,7 @@ import { contactFieldsHiddenFrom } from '../people/people-service';
 import { redactContact } from './audit';
 import type { Db } from '../db/database';
 import type { ApiContext } from '../http/api-context';
-import { notFound } from '../http/problems';
+import { notFound } from '../shared/errors';
 import { findTrajectory } from '../trajectories/trajectory-repository';
 import { publicRow } from '../shared/schemas';
 import { listAudit } from './audit-repository';

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Config } from '../config/config';
-import { unauthorized } from '../http/problems';
+import { unauthorized } from '../shared/errors';
 import type { Principal } from './principal';
 
 const SCOPE = 'access_as_user';

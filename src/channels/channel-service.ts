@@ -2,7 +2,7 @@ import { assertCan, assertRead, loadAccess, loadAccessToAll, canRead } from '../
 import type { Principal } from '../auth/principal';
 import { actorOf, auditUpdate } from '../audit/audit';
 import type { Db } from '../db/database';
-import { notFound } from '../http/problems';
+import { notFound } from '../shared/errors';
 import * as repo from './channel-repository';
 import type { ChannelBindingInput, ChannelBindingOutput } from './channel-schemas';
 

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { AppError, invalid, type FieldProblem } from '../http/problems';
+import { AppError, invalid, type FieldProblem } from '../shared/errors';
 import { findContextIndicator, findContextLevel, normaliseLabel, type ContextLevel, type ContextUnit } from './context-catalogue';
 
 /*

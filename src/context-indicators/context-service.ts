@@ -3,7 +3,7 @@ import { assertCan, assertRead, loadAccess, type TrajectoryAccess } from '../aut
 import type { Principal } from '../auth/principal';
 import { actorOf, auditCreate, auditDelete, auditUpdate } from '../audit/audit';
 import type { Db } from '../db/database';
-import { invalid, notFound } from '../http/problems';
+import { invalid, notFound } from '../shared/errors';
 import { findTrajectory } from '../trajectories/trajectory-repository';
 import {
   assessDeviations,

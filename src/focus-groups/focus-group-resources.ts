@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { assertCan, can, type TrajectoryAccess } from '../auth/access';
 import type { Db } from '../db/database';
-import { invalid, notFound, type FieldProblem } from '../http/problems';
+import { invalid, notFound, type FieldProblem } from '../shared/errors';
 import type { Row } from '../shared/resource-repository';
 import { defineResource, type Scope } from '../shared/resource-service';
 import { dateOnly, longText, patchOf, publicRow, rowMeta, shortText, uuid } from '../shared/schemas';

@@ -4,7 +4,7 @@ import type { Principal } from '../auth/principal';
 import type { Db } from '../db/database';
 import { actionStatuses } from '../shared/enums';
 import { uuid } from '../shared/schemas';
-import { notFound } from '../http/problems';
+import { notFound } from '../shared/errors';
 import { listProposalTraces, trajectoryExists } from './focus-group-repository';
 
 /** How far a proposal got: an action is further than an objective, an objective than nothing. */

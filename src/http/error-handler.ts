@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ActionConflict, etagOf } from '../actions/action-service';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/connection-errors';
-import { AppError, type FieldProblem } from './problems';
+import { AppError, withCode, type FieldProblem } from '../shared/errors';
 
 interface PgError {
   code?: string;
@@ -51,6 +51,8 @@ const orderChecks: Record<string, FieldProblem> = {
 };
 
 function send(reply: FastifyReply, request: FastifyRequest, status: number, body: Record<string, unknown>): FastifyReply {
+  // Every field problem carries its code, also those made here from a database or parser error.
+  if (Array.isArray(body.errors)) body.errors = (body.errors as FieldProblem[]).map(withCode);
   return reply
     .code(status)
     .type('application/problem+json')

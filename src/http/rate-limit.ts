@@ -3,7 +3,7 @@ import ipaddr from 'ipaddr.js';
 import { decodeJwt, type JWTPayload } from 'jose';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config } from '../config/config';
-import { AppError } from './problems';
+import { AppError } from '../shared/errors';
 
 /** The API, the bot endpoint (under /api/), the dev sign-in and the public answer form (/q/); not /healthz, not the static tabs. */
 const LIMITED_PREFIXES = ['/api/', '/dev/', '/q/'];

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError } from './problems';
+import { AppError } from '../shared/errors';
 
 /**
  * Longer URLs are refused with 414 before routing. Node's own header limit (16 KiB) would

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Principal } from '../auth/principal';
 import { parseInput } from './validation';
+import { problemCodes } from '../shared/errors';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -119,7 +120,16 @@ const problemSchema = {
     code: { type: 'string' },
     errors: {
       type: 'array',
-      items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } }, required: ['path', 'message'] },
+      items: {
+        type: 'object',
+        properties: {
+          path: { type: 'string' },
+          message: { type: 'string', description: 'for developers, in English' },
+          code: { type: 'string', enum: [...problemCodes], description: 'what is wrong, for clients to say in the user\'s language' },
+          params: { type: 'object', additionalProperties: { type: ['string', 'number'] } },
+        },
+        required: ['path', 'message', 'code'],
+      },
     },
   },
   required: ['type', 'title', 'status'],

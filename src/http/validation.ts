@@ -1,13 +1,41 @@
 import type { z } from 'zod';
-import { invalid, type FieldProblem } from './problems';
+import { invalid, withCode, type FieldProblem } from '../shared/errors';
 
 export function zodProblems(error: z.ZodError, location: string): FieldProblem[] {
   return error.issues.flatMap((issue) => {
     const path = [location, ...issue.path.map(String)].filter(Boolean);
     // Zod reports unknown fields on their object; the client wants to know which field is wrong.
-    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: [...path, key].join('.'), message: 'is not a known field' }));
-    return [{ path: path.join('.'), message: issue.message }];
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: [...path, key].join('.'), message: 'is not a known field', code: 'unknown_field' as const }));
+    const problem = withCode({ path: path.join('.'), message: issue.message });
+    return [problem.code === 'invalid' ? { ...problem, ...zodCode(issue) } : problem];
   });
+}
+
+/** A code for zod's own messages (ours are read by `withCode`). */
+function zodCode(issue: z.core.$ZodIssue): Pick<FieldProblem, 'code' | 'params'> {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined || issue.input === null) return { code: 'required' };
+      return { code: issue.expected === 'number' || issue.expected === 'int' ? 'invalid_number' : 'invalid' };
+    case 'invalid_value':
+    case 'invalid_union':
+      return { code: 'invalid_choice' };
+    case 'too_big':
+      return issue.origin === 'string' ? { code: 'too_long', params: { max: Number(issue.maximum) } } : { code: 'too_large', params: { max: Number(issue.maximum) } };
+    case 'too_small':
+      if (issue.origin === 'string' && Number(issue.minimum) <= 1) return { code: 'required' };
+      if (issue.origin === 'number' && Number(issue.minimum) === 0) return { code: 'negative' };
+      return { code: 'too_small', params: { min: Number(issue.minimum) } };
+    case 'invalid_format':
+      if (issue.format === 'date') return { code: 'invalid_date' };
+      if (issue.format === 'datetime') return { code: 'invalid_datetime' };
+      if (issue.format === 'uuid') return { code: 'invalid_uuid' };
+      return { code: 'invalid' };
+    case 'not_multiple_of':
+      return { code: 'not_integer' };
+    default:
+      return { code: 'invalid' };
+  }
 }
 
 /* PostgreSQL refuses NUL in text and jsonb, and lone UTF-16 surrogates in jsonb (pg would quietly turn them into U+FFFD in text). */

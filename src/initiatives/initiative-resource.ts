@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { initiativeStates, sectors } from '../shared/enums';
-import { invalid } from '../http/problems';
+import { invalid } from '../shared/errors';
 import { defineResource } from '../shared/resource-service';
 import { publicRow, rowMeta, uuid } from '../shared/schemas';
 import { initiativeFields, initiativeSources, withPartners } from './initiative-fields';

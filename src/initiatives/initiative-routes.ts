@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { assertRead, loadAccess } from '../auth/access';
 import type { Db } from '../db/database';
 import type { ApiContext } from '../http/api-context';
-import { notFound } from '../http/problems';
+import { notFound } from '../shared/errors';
 import { idParam } from '../shared/resource-routes';
 import { createInitiativeImportService } from './initiative-import-service';
 import { initiativeOutput } from './initiative-resource';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { assertCan, loadAccess } from '../auth/access';
 import type { Principal } from '../auth/principal';
 import type { Db } from '../db/database';
-import { notFound } from '../http/problems';
+import { notFound } from '../shared/errors';
 import { findTrajectory } from '../trajectories/trajectory-repository';
 import { emlPath } from './outbox-files';
 import { findOutboxMessage, listOutboxMessages } from './outbox-repository';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../db/database';
-import { notFound } from '../http/problems';
+import { notFound } from '../shared/errors';
 import { findIndicatorScope } from '../indicators/indicator-repository';
 import type { Row } from '../shared/resource-repository';
 import { defineResource, type Scope } from '../shared/resource-service';

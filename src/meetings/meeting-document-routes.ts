@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ApiContext } from '../http/api-context';
-import { conflict, notFound } from '../http/problems';
+import { conflict, notFound } from '../shared/errors';
 import { idParam } from '../shared/resource-routes';
 import { timestamp, uuid } from '../shared/schemas';
 import { brusselsWallTime, type MeetingDelivery } from './meeting-delivery';

@@ -5,7 +5,7 @@ import type { Principal } from '../auth/principal';
 import { actorOf, auditCreate, auditDelete, auditUpdate } from '../audit/audit';
 import { actionInput, type ActionService } from '../actions/action-service';
 import type { Db } from '../db/database';
-import { conflict, forbidden, invalid, notFound, type FieldProblem } from '../http/problems';
+import { conflict, forbidden, invalid, notFound, type FieldProblem } from '../shared/errors';
 import * as repo from './meeting-repository';
 import type {
   AgendaItemInput,

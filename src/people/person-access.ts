@@ -1,7 +1,7 @@
 import { can, loadAccessToAll, type TrajectoryAccess } from '../auth/access';
 import type { Principal } from '../auth/principal';
 import type { Db } from '../db/database';
-import { invalid } from '../http/problems';
+import { invalid } from '../shared/errors';
 import { findPerson, findTrajectoriesOfPerson } from './people-repository';
 
 /*

@@ -3,7 +3,7 @@ import { assertCan, assertRead, canRead, loadAccess, loadAccessToAll } from '../
 import type { Principal } from '../auth/principal';
 import { actorOf, auditCreate, auditUpdate } from '../audit/audit';
 import type { Db } from '../db/database';
-import { conflict, invalid, notFound } from '../http/problems';
+import { conflict, invalid, notFound } from '../shared/errors';
 import { dateOnly, shortText, uuid } from '../shared/schemas';
 import { findTrajectory } from '../trajectories/trajectory-repository';
 import { closeTrajectory, copyPlan, findLineage, insertSuccessor, type LineageKind } from './period-repository';

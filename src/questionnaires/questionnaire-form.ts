@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { publicFormHelmet } from '../http/security-headers';
-import type { FieldProblem } from '../http/problems';
+import type { FieldProblem } from '../shared/errors';
 import { MAX_OPEN_ANSWER, optionLabel, questionText, SCALE_MAX, SCALE_MIN, type Question } from './questionnaire-model';
 import type { QuestionnaireRow } from './questionnaire-repository';
 import type { QuestionnaireService } from './questionnaire-service';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FieldProblem } from '../http/problems';
+import type { FieldProblem } from '../shared/errors';
 import { longText, shortText } from '../shared/schemas';
 
 /*

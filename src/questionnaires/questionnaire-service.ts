@@ -4,7 +4,7 @@ import { assertCan, assertRead, loadAccess, type TrajectoryAccess } from '../aut
 import type { Principal } from '../auth/principal';
 import { actorOf, auditCreate, auditDelete, auditUpdate } from '../audit/audit';
 import type { Db } from '../db/database';
-import { conflict, forbidden, invalid, notFound } from '../http/problems';
+import { conflict, forbidden, invalid, notFound } from '../shared/errors';
 import { shortText, uuid } from '../shared/schemas';
 import { brusselsDate } from '../shared/time';
 import {

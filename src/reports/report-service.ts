@@ -6,7 +6,7 @@ import { actorOf, auditCreate, auditUpdate } from '../audit/audit';
 import type { Db } from '../db/database';
 import { renderDocx } from '../documents/docx-renderer';
 import { renderPdf } from '../documents/pdf-renderer';
-import { conflict, forbidden, notFound } from '../http/problems';
+import { conflict, forbidden, notFound } from '../shared/errors';
 import type { MailSender } from '../mail/mail-types';
 import { brusselsDate } from '../shared/time';
 import { chairCardDueOn, nextCollegeMeeting, type CollegeSchedule } from './college-calendar';

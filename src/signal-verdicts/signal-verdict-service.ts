@@ -3,7 +3,7 @@ import { assertCan, assertRead, loadAccess, type TrajectoryAccess } from '../aut
 import type { Principal } from '../auth/principal';
 import { actorOf, auditCreate, auditDelete, auditUpdate, diff } from '../audit/audit';
 import type { Db } from '../db/database';
-import { forbidden, invalid, notFound } from '../http/problems';
+import { forbidden, invalid, notFound } from '../shared/errors';
 import { dateOnly, longText, rowMeta, uuid } from '../shared/schemas';
 import {
   deleteVerdict,

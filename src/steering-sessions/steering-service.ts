@@ -7,7 +7,7 @@ import { nextSendWindow } from '../follow-ups/calendar';
 import { systemClock, type Clock } from '../follow-ups/clock';
 import { insertOccasions } from '../follow-ups/follow-up-repository';
 import { priorities } from '../follow-ups/planner';
-import { forbidden, invalid, notFound } from '../http/problems';
+import { forbidden, invalid, notFound } from '../shared/errors';
 import { dateOnly, uuid } from '../shared/schemas';
 import { checkVision } from '../shared/vision-check';
 import { findTrajectory } from '../trajectories/trajectory-repository';

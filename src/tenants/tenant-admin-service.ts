@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Principal } from '../auth/principal';
 import { auditCreate, auditDelete, type AuditActor } from '../audit/audit';
 import type { Db } from '../db/database';
-import { conflict, forbidden, notFound } from '../http/problems';
+import { conflict, forbidden, notFound } from '../shared/errors';
 import { shortText, uuid } from '../shared/schemas';
 import { deleteTenantAdmin, findTenantAdmin, insertTenantAdmin, listTenantAdmins, lockTenantAdmins } from './tenant-admin-repository';
 

@@ -5,7 +5,7 @@ import { isTenantAdmin } from '../tenants/tenant-admin-service';
 import type { Principal } from '../auth/principal';
 import { actorOf, auditCreate, auditDelete, auditUpdate, updateEntry, type AuditActor } from '../audit/audit';
 import type { Db } from '../db/database';
-import { forbidden, invalid, notFound } from '../http/problems';
+import { forbidden, invalid, notFound } from '../shared/errors';
 import { addMembership, findPersonByEntraId, insertPerson } from '../people/people-repository';
 import { phaseStates, qualityCriteria, roadmapPhases } from '../shared/enums';
 import { dateOnly, longText, publicRow, shortText, uuid } from '../shared/schemas';

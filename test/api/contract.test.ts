@@ -125,7 +125,7 @@ describe('validation errors', () => {
     const paths = problem.errors.map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['body.name', 'body.periodStart', 'body.qualityCriteria.0']));
     expect(problem.errors.find((e) => e.path === 'body.periodStart')?.message).toMatch(/date/);
-    expect(problem.errors).toContainEqual({ path: 'body.unknownField', message: 'is not a known field' });
+    expect(problem.errors).toContainEqual({ path: 'body.unknownField', message: 'is not a known field', code: 'unknown_field' });
   });
 
   test('a malformed JSON body is a 400 naming the body, not a 500', async () => {
@@ -148,6 +148,6 @@ describe('validation errors', () => {
   test('a bad query value names the query field', async () => {
     const res = await t.call('coordinator', 'GET', `/api/v1/trajectories/${trajectoryId}/actions?status=busy`);
     expect(res.statusCode).toBe(400);
-    expect(res.json<{ errors: { path: string; message: string }[] }>().errors[0]).toEqual({ path: 'query.status', message: expect.stringMatching(/busy/) });
+    expect(res.json<{ errors: { path: string; message: string }[] }>().errors[0]).toEqual({ path: 'query.status', message: expect.stringMatching(/busy/), code: 'invalid_choice' });
   });
 });

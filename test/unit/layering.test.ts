@@ -44,10 +44,11 @@ describe('the layering lint rule', () => {
       repositoryImportsService: { filePath: 'src/actions/wrong-repository.ts', code: "import { createActionService } from './action-service';\nexport const wrong = createActionService;\n" },
       repositoryImportsHttp: { filePath: 'src/plan/wrong-repository.ts', code: "import { registerPlanRoutes } from './plan-routes';\nimport { RouteRegistry } from '../http/route';\nexport const wrong = [registerPlanRoutes, RouteRegistry];\n" },
       serviceImportsRoutes: { filePath: 'src/actions/wrong-service.ts', code: "import { registerActionRoutes } from './action-routes';\nexport const wrong = registerActionRoutes;\n" },
+      serviceImportsHttpErrors: { filePath: 'src/actions/wrong-service.ts', code: "import { AppError } from '../http/problems';\nexport const wrong = AppError;\n" },
       serverImportsBot: { filePath: 'src/http/wrong.ts', code: "import { registerBot } from '../../bot/register-bot';\nexport const wrong = registerBot;\n" },
       tabsImportServerValue: { filePath: 'tabs/src/views/wrong-view.tsx', code: "import { createActionService } from '../../../src/actions/action-service';\nexport const wrong = createActionService;\n" },
       rightRepository: { filePath: 'src/actions/right-repository.ts', code: "import type { Db } from '../db/database';\nimport { openStatuses } from '../shared/enums';\nexport const right = (db: Db) => [db, openStatuses];\n" },
-      rightService: { filePath: 'src/actions/right-service.ts', code: "import { createActionService } from './action-service';\nimport { notFound } from '../http/problems';\nexport const right = [createActionService, notFound];\n" },
+      rightService: { filePath: 'src/actions/right-service.ts', code: "import { createActionService } from './action-service';\nimport { notFound } from '../shared/errors';\nexport const right = [createActionService, notFound];\n" },
       rightMain: { filePath: 'src/main.ts', code: "import { botPlugin } from '../bot/register-bot';\nexport const right = botPlugin;\n" },
       rightTypeOnlyFromBot: { filePath: 'src/db/right.ts', code: "import type { BotUserTable } from '../../bot/data/bot-tables';\nexport type Right = BotUserTable;\n" },
       rightTabs: {
@@ -66,6 +67,10 @@ describe('the layering lint rule', () => {
 
   test('a service importing routes fails', () => {
     expect(restricted(results.get('serviceImportsRoutes'))).toEqual([expect.stringContaining('A service knows no routes')]);
+  });
+
+  test('a service taking its errors from http/ fails (they are the domain\'s: src/shared/errors.ts)', () => {
+    expect(restricted(results.get('serviceImportsHttpErrors'))).toEqual([expect.stringContaining('its errors come from src/shared/errors.ts')]);
   });
 
   test('src/ other than src/main.ts wiring bot/ in fails', () => {
