@@ -1,7 +1,13 @@
+import type { ProblemCode } from '../../../src/shared/errors';
+
+export type { ProblemCode };
 /** A small fetch wrapper: bearer token, JSON in and out, RFC 9457 problems as ApiError. */
 export interface FieldProblem {
   path: string;
+  /** For developers, in English: say `code` to the user (translateProblem in components/problem.tsx). */
   message: string;
+  code?: ProblemCode;
+  params?: Record<string, string | number>;
 }
 
 export interface Problem {
@@ -107,15 +113,21 @@ export function createApi(token: TokenSource, base = ''): Api {
   };
 }
 
-/** Field errors keyed by the form field they belong to ('body.title' → 'title'). */
-export function fieldErrors(error: unknown): { fields: Record<string, string>; other: string[] } {
-  const fields: Record<string, string> = {};
-  const other: string[] = [];
+/** Field problems keyed by the form field they belong to ('body.title' → 'title'). */
+export function fieldProblems(error: unknown): { fields: Record<string, FieldProblem>; other: FieldProblem[] } {
+  const fields: Record<string, FieldProblem> = {};
+  const other: FieldProblem[] = [];
   if (!(error instanceof ApiError) || error.status !== 400) return { fields, other };
   for (const e of error.problem.errors ?? []) {
     const match = /^body\.([A-Za-z]+)/.exec(e.path);
-    if (match?.[1] && !(match[1] in fields)) fields[match[1]] = e.message;
-    else other.push(e.message);
+    if (match?.[1] && !(match[1] in fields)) fields[match[1]] = e;
+    else other.push(e);
   }
   return { fields, other };
+}
+
+/** Field errors as the server's messages; prefer fieldProblems and translateProblem, which speak the user's language. */
+export function fieldErrors(error: unknown): { fields: Record<string, string>; other: string[] } {
+  const { fields, other } = fieldProblems(error);
+  return { fields: Object.fromEntries(Object.entries(fields).map(([k, p]) => [k, p.message])), other: other.map((p) => p.message) };
 }

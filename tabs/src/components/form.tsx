@@ -1,8 +1,8 @@
 import { makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
-import { ApiError, fieldErrors, type Problem } from '../api/client';
+import { ApiError, fieldProblems, type Problem } from '../api/client';
 import { useI18n } from '../i18n/i18n';
-import { describeError, translateServerMessage } from './problem';
+import { describeError, translateProblem } from './problem';
 
 export const useFormStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -47,9 +47,9 @@ export function useSubmit(): SubmitState {
         return true;
       } catch (error) {
         if (error instanceof ApiError && error.status === 400) {
-          const { fields, other } = fieldErrors(error);
-          setErrors(Object.fromEntries(Object.entries(fields).map(([k, m]) => [k, translateServerMessage(i18n, m)])));
-          setFormError([i18n.t('form.fixErrors'), ...other.map((m) => translateServerMessage(i18n, m))].join(' '));
+          const { fields, other } = fieldProblems(error);
+          setErrors(Object.fromEntries(Object.entries(fields).map(([k, p]) => [k, translateProblem(i18n, p)])));
+          setFormError([i18n.t('form.fixErrors'), ...other.map((p) => translateProblem(i18n, p))].join(' '));
         } else if (error instanceof ApiError && error.status === 412) {
           setConflict(error.problem);
         } else if (error instanceof ApiError && error.status === 403) {

@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { ApiError } from '../api/client';
+import { ApiError, type FieldProblem } from '../api/client';
 import { useI18n, type I18n } from '../i18n/i18n';
 
 export function describeError(i18n: I18n, error: unknown): string {
@@ -37,7 +37,23 @@ export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => v
   );
 }
 
-/** The server answers in English; fields are labelled in the user's language, so are their errors. */
+/**
+ * A field problem in the user's language, by its code (src/shared/errors.ts): the same words the
+ * bot uses (`problem.*` in the one catalogue). A few codes read better said for their field.
+ */
+export function translateProblem(i18n: I18n, problem: FieldProblem): string {
+  const { t } = i18n;
+  if (!problem.code) return translateServerMessage(i18n, problem.message);
+  if (problem.code === 'date_order') {
+    if (problem.params?.other === 'startDate') return t('v.dueBeforeStart');
+    return t('v.periodOrder');
+  }
+  if (problem.code === 'invalid' && problem.message.startsWith('must be after the start of the period it continues')) return t('period.startTooEarly');
+  const key = `problem.${problem.code}`;
+  return i18n.has(key) ? t(key, problem.params) : t('problem.invalid');
+}
+
+/** Older callers that hold only the server's English message. */
 export function translateServerMessage(i18n: I18n, message: string): string {
   const { t } = i18n;
   if (message === 'must not be empty') return t('v.empty');

@@ -1,4 +1,5 @@
 import { periodsEn } from './features/periods';
+import { problemsEn } from './features/problems';
 import { evaluationEn } from './features/evaluation';
 import { questionnairesEn } from './features/questionnaires';
 import { phasesEn } from './features/phases';
@@ -400,4 +401,5 @@ export const en: Record<MessageKey, string> = {
   ...periodsEn,
   ...evaluationEn,
   ...questionnairesEn,
+  ...problemsEn,
 };

@@ -1,4 +1,5 @@
 import { periodsNl } from './features/periods';
+import { problemsNl } from './features/problems';
 import { evaluationNl } from './features/evaluation';
 import { questionnairesNl } from './features/questionnaires';
 import { phasesNl } from './features/phases';
@@ -404,6 +405,7 @@ export const nl = {
   ...periodsNl,
   ...evaluationNl,
   ...questionnairesNl,
+  ...problemsNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
