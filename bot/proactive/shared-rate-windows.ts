@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/db/database';
 import { answerSlots, pauseScopes, readScope, takeSlots, type ScopeWindow, type SlotRequest } from '../data/rate-window-repository';
-import type { LimitKey, RateWindows } from './teams-rate-limits';
+import { WINDOW_MARGIN_MS, type LimitKey, type RateWindows } from './teams-rate-limits';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -54,7 +54,7 @@ export function createSharedRateWindows(
     pollMs?: number;
   } = {},
 ): RateWindows {
-  const marginMs = options.marginMs ?? 40;
+  const marginMs = options.marginMs ?? WINDOW_MARGIN_MS;
   const pollMs = options.pollMs ?? 10;
   // Sends answered here wake the waiters here at once; other instances' answers are seen by polling.
   let answered: (() => void)[] = [];
