@@ -1,45 +1,29 @@
-import type { Lang } from '../i18n/texts';
+import { createTranslator, langs, type Lang } from '../../src/shared/i18n/translator';
 import { card, container, execute, fieldError, text, textInput, type Card } from './elements';
 
 /** Longest answer the card takes (the API's limit for one answer). */
 const MAX_ANSWER = 4000;
 
-const homeworkTexts = {
-  nl: {
-    title: 'Huiswerk voor de volgende stuurgroep',
-    intro: (trajectory: string) =>
-      `Op de volgende stuurgroep van ${trajectory} zoeken we samen naar wat écht verschil maakt voor gezinnen. Neem daarvoor even de tijd voor deze twee vragen. Schrijf gerust kort: je vertelt er op de vergadering meer over.`,
-    caseQuestion:
-      'Een verhaal dat werkte. Denk aan een moment waarop het leven van je eigen gezin, of van een gezin met een beperkt inkomen dat je kent, echt de goede kant op ging. Wat maakte het verschil? Zonder welk element was het niet gelukt?',
-    caseLabel: 'Jouw verhaal en wat het verschil maakte',
-    dreamQuestion:
-      'Een droom. Stel: je wordt wakker in een gemeente waar elk gezin met kinderen zich thuis voelt. Hoe ziet die gemeente eruit? Wat mag in die droom zeker niet ontbreken?',
-    dreamLabel: 'Jouw droom en wat er onmisbaar in is',
-    dreamNote: 'Dromen is hier een denkoefening, nog geen belofte van acties.',
-    send: 'Versturen',
-    saved: 'Bedankt! Je antwoord is bewaard. Je kunt het nog aanpassen tot de vergadering.',
-    empty: 'Vul minstens één van de twee vragen in.',
-    notMember: 'Alleen leden van de stuurgroep beantwoorden dit huiswerk.',
-    notFound: 'Dit traject vind ik niet (meer) terug.',
-  },
-  en: {
-    title: 'Homework for the next steering group',
-    intro: (trajectory: string) =>
-      `At the next steering-group meeting of ${trajectory} we look together for what really makes a difference for families. Please take a moment for these two questions. Short answers are fine: you can tell more at the meeting.`,
-    caseQuestion:
-      'A story that worked. Think of a time when life got really better for your own family, or for a family on a limited income you know. What made the difference? Without which element would it not have worked?',
-    caseLabel: 'Your story and what made the difference',
-    dreamQuestion:
-      'A dream. Imagine waking up in a municipality where every family with children feels at home. What does it look like? What must not be missing from that dream?',
-    dreamLabel: 'Your dream and what it cannot do without',
-    dreamNote: 'Dreaming is a thinking exercise here, not yet a promise of actions.',
-    send: 'Send',
-    saved: 'Thank you! Your answer is saved. You can still change it until the meeting.',
-    empty: 'Fill in at least one of the two questions.',
-    notMember: 'Only members of the steering group answer this homework.',
-    notFound: 'I cannot find this trajectory (any more).',
-  },
-} as const;
+// The card's words live in the one catalogue (src/shared/i18n/messages/features/bot-cards.ts).
+function homeworkTextsOf(lang: Lang) {
+  const { t } = createTranslator(lang);
+  return {
+    title: t('bot.homework.title'),
+    intro: (trajectory: string) => t('bot.homework.intro', { trajectory }),
+    caseQuestion: t('bot.homework.caseQuestion'),
+    caseLabel: t('bot.homework.caseLabel'),
+    dreamQuestion: t('bot.homework.dreamQuestion'),
+    dreamLabel: t('bot.homework.dreamLabel'),
+    dreamNote: t('bot.homework.dreamNote'),
+    send: t('bot.homework.send'),
+    saved: t('bot.homework.saved'),
+    empty: t('bot.homework.empty'),
+    notMember: t('bot.homework.notMember'),
+    notFound: t('bot.homework.notFound'),
+  };
+}
+
+const homeworkTexts = Object.fromEntries(langs.map((l) => [l, homeworkTextsOf(l)])) as Record<Lang, ReturnType<typeof homeworkTextsOf>>;
 
 /** What a refused answer says. */
 export function homeworkRefusals(lang: Lang): { forbidden: string; notFound: string } {

@@ -55,13 +55,16 @@ export function measurementCard(view: MeasurementCardView): Card {
   const inputs: (Element | false)[] =
     view.editable && !view.saved
       ? [
+          // Text, not Input.Number: people type "1.500,50" the Belgian way, and the handler reads it (parseAmount).
           {
-            type: 'Input.Number',
+            type: 'Input.Text',
             id: 'value',
             label: t.value(p.unit),
+            placeholder: t.valuePlaceholder,
+            maxLength: 40,
             isRequired: true,
             errorMessage: t.valueRequired,
-            ...(view.typed?.value ? { value: Number(view.typed.value.replace(',', '.')) || undefined } : {}),
+            ...(view.typed?.value ? { value: view.typed.value } : {}),
           },
           fieldError('value', view.errors?.value),
           dateInput({ id: 'measuredOn', label: t.measuredOn, value: view.typed?.measuredOn ?? view.today }),

@@ -1,36 +1,30 @@
 import { optionLabel, questionText, SCALE_MAX, SCALE_MIN, MAX_OPEN_ANSWER, type Question } from '../../src/questionnaires/questionnaire-model';
-import type { Lang } from '../i18n/texts';
+import { createTranslator, langs, type Lang } from '../../src/shared/i18n/translator';
 import { card, container, execute, fieldError, text, textInput, type Card, type Element } from './elements';
 
-/** The card's own words, Dutch first (kept here: only this card uses them). */
-export const questionnaireCardTexts = {
-  nl: {
-    send: 'Versturen',
-    optional: 'Je mag een vraag overslaan. Je naam wordt niet bij je antwoorden bewaard.',
-    scale: (low: number, high: number) => `${low} = helemaal niet, ${high} = helemaal wel`,
-    thanks: 'Bedankt! Je antwoorden zijn opgeslagen.',
-    already: 'Je hebt deze vragenlijst al ingevuld. Bedankt!',
-    closed: 'Deze vragenlijst is afgesloten.',
-    fix: 'Kijk je antwoorden nog even na.',
-    none: 'Beantwoord minstens één vraag.',
-    problem: { scale: `Kies een getal van ${SCALE_MIN} tot ${SCALE_MAX}.`, choice: 'Kies een van de mogelijkheden.', open: `Maximaal ${MAX_OPEN_ANSWER} tekens.` },
-    forbidden: 'Je kunt deze vragenlijst niet invullen: je neemt niet deel aan dit traject.',
-    notFound: 'Deze vragenlijst bestaat niet (meer).',
-  },
-  en: {
-    send: 'Send',
-    optional: 'You may skip a question. Your name is not kept with your answers.',
-    scale: (low: number, high: number) => `${low} = not at all, ${high} = completely`,
-    thanks: 'Thank you! Your answers have been saved.',
-    already: 'You have answered this questionnaire already. Thank you!',
-    closed: 'This questionnaire is closed.',
-    fix: 'Please check your answers.',
-    none: 'Answer at least one question.',
-    problem: { scale: `Choose a number from ${SCALE_MIN} to ${SCALE_MAX}.`, choice: 'Choose one of the options.', open: `At most ${MAX_OPEN_ANSWER} characters.` },
-    forbidden: 'You cannot answer this questionnaire: you do not take part in this trajectory.',
-    notFound: 'This questionnaire does not exist (any more).',
-  },
-} as const;
+// The card's words live in the one catalogue (src/shared/i18n/messages/features/bot-cards.ts).
+function questionnaireCardTextsOf(lang: Lang) {
+  const { t } = createTranslator(lang);
+  return {
+    send: t('bot.questionnaire.send'),
+    optional: t('bot.questionnaire.optional'),
+    scale: (low: number, high: number) => t('bot.questionnaire.scale', { low, high }),
+    thanks: t('bot.questionnaire.thanks'),
+    already: t('bot.questionnaire.already'),
+    closed: t('bot.questionnaire.closed'),
+    fix: t('bot.questionnaire.fix'),
+    none: t('bot.questionnaire.none'),
+    problem: {
+      scale: t('bot.questionnaire.problem.scale', { min: SCALE_MIN, max: SCALE_MAX }),
+      choice: t('bot.questionnaire.problem.choice'),
+      open: t('bot.questionnaire.problem.open', { max: MAX_OPEN_ANSWER }),
+    },
+    forbidden: t('bot.questionnaire.forbidden'),
+    notFound: t('bot.questionnaire.notFound'),
+  };
+}
+
+export const questionnaireCardTexts = Object.fromEntries(langs.map((l) => [l, questionnaireCardTextsOf(l)])) as Record<Lang, ReturnType<typeof questionnaireCardTextsOf>>;
 
 export interface QuestionnaireCardView {
   lang: Lang;

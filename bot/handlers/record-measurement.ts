@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { AppError } from '../../src/http/problems';
+import { AppError } from '../../src/shared/errors';
+import { amountErrorKeys, parseAmount, type AmountError } from '../../src/shared/i18n/numbers';
+import { createTranslator, type Lang } from '../../src/shared/i18n/translator';
 import { dateOnly } from '../../src/shared/schemas';
 import type { MeasurementField } from '../cards/measurement-card';
 import { measurementTexts } from '../i18n/measurement-texts';
@@ -14,13 +16,12 @@ const envelope = z.object({
   note: z.string().optional(),
 });
 
-/** "3,5" as Flemish users type it, as well as 3.5. */
-function parseValue(raw: string | number | undefined): number | undefined {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
-  const text = (raw ?? '').trim().replace(/\s/g, '').replace(',', '.');
-  if (!/^-?\d+(\.\d+)?$/.test(text)) return undefined;
-  const value = Number(text);
-  return Number.isFinite(value) && Math.abs(value) < 1e15 ? value : undefined;
+/** The value as typed on the card, the Belgian way ("1.500,50", "3,5") or plainly; a number from a client that sends one. */
+function parseValue(raw: string | number | undefined, lang: Lang): { value: number } | { error: AmountError } {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? { value: raw } : { error: 'notANumber' };
+  const parsed = parseAmount(raw ?? '', lang);
+  if (!parsed.ok) return { error: parsed.reason };
+  return Math.abs(parsed.value) < 1e15 ? { value: parsed.value } : { error: 'tooLarge' };
 }
 
 /**
@@ -34,8 +35,9 @@ export const recordMeasurement: CardHandler = async ({ principal, lang, services
   const d = parsed.data;
   const typed = { value: d.value === undefined ? undefined : String(d.value), measuredOn: d.measuredOn, note: d.note };
   const errors: Partial<Record<MeasurementField, string>> = {};
-  const value = parseValue(d.value);
-  if (value === undefined) errors.value = t.valueRequired;
+  const read = parseValue(d.value, lang);
+  const value = 'value' in read ? read.value : undefined;
+  if ('error' in read) errors.value = read.error === 'empty' || read.error === 'notANumber' ? t.valueRequired : createTranslator(lang).t(amountErrorKeys[read.error]);
   const measuredOn = dateOnly.safeParse(d.measuredOn ?? '');
   if (!measuredOn.success) errors.measuredOn = t.dateRequired;
   const note = d.note?.trim() ?? '';

@@ -1,55 +1,35 @@
-import type { Lang } from './texts';
+import { createTranslator, langs, type Lang } from '../../src/shared/i18n/translator';
 
-/** The measurement card's words (issue 14), Dutch first; kept apart from texts.ts, which other cards share. */
-export const measurementTexts = {
-  nl: {
-    title: 'Tijd voor een meting',
-    intro: (indicator: string) => `Het is tijd om "${indicator}" te meten. Vul de waarde in; ze komt meteen bij de cijfers van de actie.`,
-    overdueIntro: (indicator: string, due: string) => `De meting van "${indicator}" stond gepland op ${due}. Vul de waarde in zodra je ze hebt.`,
-    action: 'Actie',
-    kind: 'Soort',
-    kinds: { output: 'Output (bereik, aantallen)', outcome: 'Outcome (effect)' } as Record<string, string>,
-    baseline: 'Nulmeting',
-    target: 'Streefwaarde',
-    last: 'Vorige meting',
-    due: 'Gepland op',
-    source: 'Bron',
-    none: 'nog geen',
-    value: (unit: string) => (unit ? `Gemeten waarde (${unit})` : 'Gemeten waarde'),
-    measuredOn: 'Datum van de meting',
-    note: 'Opmerking (niet verplicht)',
-    save: 'Meting opslaan',
-    saved: (value: string, date: string) => `Opgeslagen: ${value} op ${date}. Bedankt!`,
-    valueRequired: 'Vul een getal in, bijvoorbeeld 12 of 3,5.',
-    dateRequired: 'Kies een geldige datum.',
-    tooLong: 'Dat is te lang (hoogstens 1000 tekens).',
-    forbidden: 'Je mag voor deze indicator geen meting invullen. Vraag het aan de eigenaar van de actie of de coördinator.',
-    notFound: 'Dit meetplan bestaat niet meer.',
-    readOnly: 'Je ziet deze meting ter info; invullen doet de eigenaar van de actie of de werkgroep.',
-  },
-  en: {
-    title: 'Time for a measurement',
-    intro: (indicator: string) => `It is time to measure "${indicator}". Enter the value; it goes straight to the action's figures.`,
-    overdueIntro: (indicator: string, due: string) => `The measurement of "${indicator}" was planned for ${due}. Enter the value as soon as you have it.`,
-    action: 'Action',
-    kind: 'Kind',
-    kinds: { output: 'Output (reach, quantities)', outcome: 'Outcome (effect)' } as Record<string, string>,
-    baseline: 'Baseline',
-    target: 'Target',
-    last: 'Previous measurement',
-    due: 'Planned for',
-    source: 'Source',
-    none: 'none yet',
-    value: (unit: string) => (unit ? `Measured value (${unit})` : 'Measured value'),
-    measuredOn: 'Date of the measurement',
-    note: 'Note (optional)',
-    save: 'Save measurement',
-    saved: (value: string, date: string) => `Saved: ${value} on ${date}. Thank you!`,
-    valueRequired: 'Enter a number, for example 12 or 3.5.',
-    dateRequired: 'Choose a valid date.',
-    tooLong: 'That is too long (at most 1000 characters).',
-    forbidden: 'You may not enter a measurement for this indicator. Ask the action owner or the coordinator.',
-    notFound: 'This measurement plan no longer exists.',
-    readOnly: 'You see this measurement for information; the action owner or the work group enters it.',
-  },
-} satisfies Record<Lang, unknown>;
+/** The measurement card's words (issue 14), read from the one catalogue (features/bot-measurements.ts); only the shape lives here. */
+function measurementTextsOf(lang: Lang) {
+  const { t } = createTranslator(lang);
+  return {
+    title: t('bot.measurement.title'),
+    intro: (indicator: string) => t('bot.measurement.intro', { indicator }),
+    overdueIntro: (indicator: string, due: string) => t('bot.measurement.overdueIntro', { indicator, due }),
+    action: t('bot.measurement.action'),
+    kind: t('bot.measurement.kind'),
+    baseline: t('bot.measurement.baseline'),
+    target: t('bot.measurement.target'),
+    last: t('bot.measurement.last'),
+    due: t('bot.measurement.due'),
+    source: t('bot.measurement.source'),
+    none: t('bot.measurement.none'),
+    value: (unit: string) => (unit ? t('bot.measurement.valueWithUnit', { unit }) : t('bot.measurement.value')),
+    valuePlaceholder: t('bot.measurement.valuePlaceholder'),
+    measuredOn: t('bot.measurement.measuredOn'),
+    note: t('bot.measurement.note'),
+    save: t('bot.measurement.save'),
+    saved: (value: string, date: string) => t('bot.measurement.saved', { value, date }),
+    valueRequired: t('bot.measurement.valueRequired'),
+    dateRequired: t('bot.measurement.dateRequired'),
+    tooLong: t('bot.measurement.tooLong'),
+    forbidden: t('bot.measurement.forbidden'),
+    notFound: t('bot.measurement.notFound'),
+    readOnly: t('bot.measurement.readOnly'),
+    kinds: { output: t('bot.measurement.kind.output'), outcome: t('bot.measurement.kind.outcome') } as Record<string, string>,
+  };
+}
+
+export type MeasurementTexts = ReturnType<typeof measurementTextsOf>;
+export const measurementTexts = Object.fromEntries(langs.map((l) => [l, measurementTextsOf(l)])) as Record<Lang, MeasurementTexts>;

@@ -80,6 +80,16 @@ function teamsUser(account: ChannelAccount | undefined): TeamsUser {
   return { id: account?.id ?? '', name: account?.name ?? '', aadObjectId: account?.aadObjectId || undefined };
 }
 
+/**
+ * The user's Teams language: activity.locale, or the clientInfo entity Teams adds to each message
+ * (some clients send only that one).
+ */
+export function localeOf(activity: Pick<Activity, 'locale' | 'entities'>): string | undefined {
+  if (activity.locale) return activity.locale;
+  const info = activity.entities?.find((e) => e.type === 'clientInfo') as { locale?: unknown } | undefined;
+  return typeof info?.locale === 'string' && info.locale ? info.locale : undefined;
+}
+
 function tenantOf(activity: Activity): string | undefined {
   const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
   return activity.conversation?.tenantId ?? channelData?.tenant?.id ?? undefined;
@@ -150,7 +160,7 @@ function toTurn(context: TurnContext): IncomingTurn {
     name: activity.name,
     text: (text ?? '').trim(),
     value: activity.value,
-    locale: activity.locale,
+    locale: localeOf(activity),
     from: teamsUser(activity.from),
     tenantId: tenantOf(activity),
     conversation: {
@@ -167,7 +177,7 @@ function toTurn(context: TurnContext): IncomingTurn {
   };
   return {
     activity: incoming,
-    reference: toStoredReference(TurnContext.getConversationReference(activity), tenantId, activity.locale),
+    reference: toStoredReference(TurnContext.getConversationReference(activity), tenantId, localeOf(activity)),
     send: async (message) => {
       await context.sendActivity(toActivity(message));
     },

@@ -1,3 +1,4 @@
+import { createTranslator } from '../shared/i18n/translator';
 import { TIME_ZONE } from '../shared/time';
 import type { DocumentModel, DocumentSection } from './document-model';
 
@@ -67,66 +68,42 @@ interface Texts {
   footerDraft: string;
 }
 
-const texts: Record<MinutesLocale, Texts> = {
-  'nl-BE': {
-    title: (meeting) => `Verslag: ${meeting}`,
-    date: 'Datum',
-    place: 'Plaats',
-    online: 'Online (Microsoft Teams)',
-    onlineAnd: (place) => `${place} en online (Microsoft Teams)`,
-    noPlace: 'Niet opgegeven',
-    chair: 'Voorzitter',
-    nobody: 'Niet aangeduid',
-    status: 'Status',
-    approved: (date) => `Goedgekeurd op ${date}`,
-    draft: 'Ontwerp, nog niet goedgekeurd',
-    attendance: 'Aanwezigheid',
-    groups: { present: 'Aanwezig', excused: 'Verontschuldigd', absent: 'Afwezig', unknown: 'Niet geregistreerd' },
-    noAttendees: 'Er zijn geen deelnemers geregistreerd.',
-    agenda: 'Agenda en verslag',
-    noItems: 'Er stonden geen punten op de agenda.',
-    kind: { information: 'Ter informatie', discussion: 'Ter bespreking', decision: 'Ter beslissing' },
-    presenter: (name) => `toegelicht door ${name}`,
-    noNotes: 'Geen notities bij dit punt.',
-    decisions: 'Beslissingen:',
-    newActionsHere: (count) => (count === 1 ? '1 nieuwe actie, zie ‘Nieuwe acties’.' : `${count} nieuwe acties, zie ‘Nieuwe acties’.`),
-    actions: 'Nieuwe acties',
-    actionColumns: ['Punt', 'Actie', 'Verantwoordelijke', 'Tegen'],
-    noDueDate: 'Geen datum',
-    generalNotes: 'Algemene opmerkingen',
-    footerApproved: (chair, date) => (chair ? `Verslag goedgekeurd door ${chair} op ${date}` : `Verslag goedgekeurd op ${date}`),
-    footerDraft: 'Ontwerp — nog niet goedgekeurd',
-  },
-  en: {
-    title: (meeting) => `Minutes: ${meeting}`,
-    date: 'Date',
-    place: 'Place',
-    online: 'Online (Microsoft Teams)',
-    onlineAnd: (place) => `${place} and online (Microsoft Teams)`,
-    noPlace: 'Not given',
-    chair: 'Chair',
-    nobody: 'Not appointed',
-    status: 'Status',
-    approved: (date) => `Approved on ${date}`,
-    draft: 'Draft, not yet approved',
-    attendance: 'Attendance',
-    groups: { present: 'Present', excused: 'Apologies', absent: 'Absent', unknown: 'Not recorded' },
-    noAttendees: 'No attendees were recorded.',
-    agenda: 'Agenda and minutes',
-    noItems: 'There were no items on the agenda.',
-    kind: { information: 'For information', discussion: 'For discussion', decision: 'For decision' },
-    presenter: (name) => `presented by ${name}`,
-    noNotes: 'No notes for this item.',
-    decisions: 'Decisions:',
-    newActionsHere: (count) => (count === 1 ? '1 new action, see ‘New actions’.' : `${count} new actions, see ‘New actions’.`),
-    actions: 'New actions',
-    actionColumns: ['Item', 'Action', 'Owner', 'Due'],
-    noDueDate: 'No date',
-    generalNotes: 'General notes',
-    footerApproved: (chair, date) => (chair ? `Minutes approved by ${chair} on ${date}` : `Minutes approved on ${date}`),
-    footerDraft: 'Draft — not yet approved',
-  },
-};
+// The minutes' words live in the one catalogue (src/shared/i18n/messages/features/documents.ts).
+function textsOf(locale: MinutesLocale): Texts {
+  const { t } = createTranslator(locale === 'en' ? 'en' : 'nl');
+  return {
+    title: (meeting) => t('doc.minutes.title', { meeting }),
+    date: t('doc.minutes.date'),
+    place: t('doc.minutes.place'),
+    online: t('doc.minutes.online'),
+    onlineAnd: (place) => t('doc.minutes.onlineAnd', { place }),
+    noPlace: t('doc.minutes.noPlace'),
+    chair: t('doc.minutes.chair'),
+    nobody: t('doc.minutes.nobody'),
+    status: t('doc.minutes.status'),
+    approved: (date) => t('doc.minutes.approved', { date }),
+    draft: t('doc.minutes.draft'),
+    attendance: t('doc.minutes.attendance'),
+    groups: { present: t('doc.minutes.groups.present'), excused: t('doc.minutes.groups.excused'), absent: t('doc.minutes.groups.absent'), unknown: t('doc.minutes.groups.unknown') },
+    noAttendees: t('doc.minutes.noAttendees'),
+    agenda: t('doc.minutes.agenda'),
+    noItems: t('doc.minutes.noItems'),
+    kind: { information: t('doc.minutes.kind.information'), discussion: t('doc.minutes.kind.discussion'), decision: t('doc.minutes.kind.decision') },
+    presenter: (name) => t('doc.minutes.presenter', { name }),
+    noNotes: t('doc.minutes.noNotes'),
+    decisions: t('doc.minutes.decisions'),
+    newActionsHere: (count) => t('doc.minutes.newActionsHere', { count }),
+    actions: t('doc.minutes.actions'),
+    actionColumns: [t('doc.minutes.actionColumns.item'), t('doc.minutes.actionColumns.action'), t('doc.minutes.actionColumns.owner'), t('doc.minutes.actionColumns.due')],
+    noDueDate: t('doc.minutes.noDueDate'),
+    generalNotes: t('doc.minutes.generalNotes'),
+    footerApproved: (chair, date) => (chair ? t('doc.minutes.footerApprovedBy', { chair, date }) : t('doc.minutes.footerApproved', { date })),
+    footerDraft: t('doc.minutes.footerDraft'),
+  };
+}
+
+const texts: Record<MinutesLocale, Texts> = { 'nl-BE': textsOf('nl-BE'), en: textsOf('en') };
+
 
 /** Belgians write English dates the British way. */
 const intlLocale = (locale: MinutesLocale) => (locale === 'en' ? 'en-GB' : 'nl-BE');

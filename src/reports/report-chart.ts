@@ -68,7 +68,7 @@ export function indicatorChartSvg(indicator: Indicator, locale: 'nl-BE' | 'en'):
     parts.push(`<line x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${y(value).toFixed(1)}" y2="${y(value).toFixed(1)}" stroke="${colour}" stroke-width="2" stroke-dasharray="8 5"/>`);
     parts.push(`<text x="${WIDTH - PAD.right - 4}" y="${(y(value) - 6).toFixed(1)}" font-size="12" text-anchor="end" fill="${colour}" font-weight="bold">${escape(label)} ${escape(formatNumber(value, locale))}</text>`);
   };
-  reference(indicator.baseline, '#8a5a00', locale === 'en' ? 'Baseline' : 'Beginwaarde');
+  reference(indicator.baseline, '#8a5a00', locale === 'en' ? 'Baseline' : 'Nulmeting');
   reference(indicator.target, '#1e6b52', locale === 'en' ? 'Target' : 'Streefwaarde');
   if (points.length > 0) {
     const line = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(times[i]!).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
@@ -89,7 +89,7 @@ export function chartAlt(indicator: Indicator, locale: 'nl-BE' | 'en'): string {
   const series = indicator.measurements.map((m) => `${m.measuredOn}: ${n(m.value)}`).join('; ');
   return locale === 'en'
     ? `Line chart of ${indicator.name}: baseline ${n(indicator.baseline)}, target ${n(indicator.target)}; measurements ${series || 'none'}.`
-    : `Lijngrafiek van ${indicator.name}: beginwaarde ${n(indicator.baseline)}, streefwaarde ${n(indicator.target)}; metingen ${series || 'geen'}.`;
+    : `Lijngrafiek van ${indicator.name}: nulmeting ${n(indicator.baseline)}, streefwaarde ${n(indicator.target)}; metingen ${series || 'geen'}.`;
 }
 
 /** Call after `await chartsReady()`: the renderer and its fonts must be loaded. */

@@ -119,10 +119,33 @@ describe('commands', () => {
     for (const a of standIn.activities) expect(Buffer.byteLength(JSON.stringify(a.activity))).toBeLessThan(28 * 1024);
   });
 
-  test('commands are case-insensitive and English gets an English answer', async () => {
-    await post(messageActivity(tom, '  MY Actions '));
+  test('commands are case-insensitive, either language; the answer speaks the Teams language', async () => {
+    await post(messageActivity({ ...tom, locale: 'en-US' }, '  MY Actions '));
     expect(repliedText()).toMatch(/You have \d+ open actions/);
     expect(repliedCards().length).toBeGreaterThan(0);
+    standIn.reset();
+    await post(messageActivity(tom, '  MY Actions '));
+    expect(repliedText()).toMatch(/Je hebt \d+ open acties/);
+  });
+
+  test('the language follows the Teams locale, whatever the command word', async () => {
+    const helpCard = () => JSON.stringify(repliedCards()[0]);
+    await post(messageActivity({ ...tom, locale: 'nl-BE' }, 'help'));
+    expect(helpCard()).toMatch(/Wat kan Kansrijk voor je doen\?/);
+    expect(helpCard()).not.toMatch(/What can Kansrijk do for you/);
+    standIn.reset();
+    await post(messageActivity({ ...tom, locale: 'en-US' }, 'hulp'));
+    expect(helpCard()).toMatch(/What can Kansrijk do for you\?/);
+    expect(helpCard()).toMatch(/my actions/);
+    expect(helpCard()).not.toMatch(/Wat kan Kansrijk/);
+    standIn.reset();
+    // Some Teams clients send the language only in the clientInfo entity.
+    const onlyClientInfo = { ...messageActivity(tom, 'hulp'), locale: undefined, entities: [{ type: 'clientInfo', locale: 'en-GB', country: 'BE', platform: 'Web' }] };
+    await post(onlyClientInfo);
+    expect(helpCard()).toMatch(/What can Kansrijk do for you\?/);
+    standIn.reset();
+    await post(messageActivity({ ...tom, locale: 'en-US' }, 'overzicht'));
+    expect(helpCard()).toMatch(/Actions per policy domain/);
   });
 
   test('in a channel the @mention is stripped before the command is read', async () => {

@@ -84,7 +84,7 @@ describe('the schedule', () => {
     expect(planned.filter((r) => r.state === 'sent').map((r) => r.kind).sort()).toEqual(['before_due', 'due', 'steering_group']);
     expect(planned.find((r) => r.kind === 'overdue')!.state).toBe('pending');
     const texts = standIn.proactive().map((a) => JSON.stringify(a.activity));
-    expect(texts.some((x) => x.includes('Vandaag is de deadline'))).toBe(true);
+    expect(texts.some((x) => x.includes('Vandaag is de einddatum'))).toBe(true);
     expect(texts.some((x) => x.includes('De stuurgroep vergadert'))).toBe(true);
     for (const a of standIn.proactive()) expect(a.conversationId).toBe('a:personal-29:tom-maes');
 
@@ -113,7 +113,7 @@ describe('the schedule', () => {
     clock.set('2026-03-16T07:00:00Z');
     await run();
     expect(standIn.proactive()).toHaveLength(1);
-    expect(JSON.stringify(standIn.proactive()[0]!.activity)).toMatch(/De deadline van deze actie was 14 maart 2026/);
+    expect(JSON.stringify(standIn.proactive()[0]!.activity)).toMatch(/De einddatum van deze actie was 14 maart 2026/);
 
     // Evening: 18:30 on a weekday waits for 08:00 the next day.
     clock.set('2026-03-17T17:30:00Z');

@@ -125,7 +125,8 @@ describe('binding a body to its channel', () => {
     expect((await bodyRow(workGroupId)).channelId).toBeNull();
     standIn.reset();
 
-    await post(messageActivity(channelLotte, 'link werkgroep', true));
+    // Lotte's Teams speaks English this time: the answer follows it, not the command word.
+    await post(messageActivity({ ...channelLotte, locale: 'en-US' }, 'koppel werkgroep', true));
     expect(textsIn(channelLotte.conversation!.id)).toMatch(/Several bodies match: .*Werkgroep onderwijs en vrije tijd/);
     standIn.reset();
 

@@ -312,9 +312,9 @@ describe.each([1280, 390])('at %i px wide', (width) => {
     const item = page.locator(`[data-minutes-item="${first.id}"]`);
     // Notes are saved when the field is left; decisions with the item's save button.
     await item.getByLabel('Notities').fill('De werkgroep stelde de stand van zaken voor.');
-    await item.getByLabel('Beslissingen').focus();
+    await item.getByLabel('Besluiten').focus();
     await item.locator('[data-save-status="saved"]').waitFor();
-    await item.getByLabel('Beslissingen').fill('Extra overleg met de scholen in mei.');
+    await item.getByLabel('Besluiten').fill('Extra overleg met de scholen in mei.');
     await item.getByRole('button', { name: 'Opslaan' }).click();
     await item.locator('[data-save-status="saved"]').waitFor();
     const withNotes = await waitFor(() => meeting(heldId), (m) => m.agenda[0]!.decisions !== '');

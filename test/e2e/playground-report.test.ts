@@ -30,7 +30,8 @@ const PHONE = { width: 390, height: 844 };
 const tenantId = demoTenants.beekvliet.id;
 const lotte = { tenantId, userId: demoUsers.coordinator, name: 'Lotte Peeters' };
 const marc = { tenantId, userId: demoUsers.chair, name: 'Marc Wouters' };
-const r = reportTexts.nl;
+/** The Playground's Teams speaks English (en-US): the bot answers Marc in English, even to "rapport". */
+const r = reportTexts.en;
 
 interface PlaygroundUser {
   id: string;
@@ -224,7 +225,7 @@ test('at phone width, "rapport" shows Marc the submitted report\'s card; sending
   expect(submitted.status).toBe(200);
   expect(submitted.json.state).toBe('submitted');
   const totals = created.json.totals;
-  const period = `${formatDate('nl', '2026-01-01')} – ${formatDate('nl', '2026-06-30')}`;
+  const period = `${formatDate('en', '2026-01-01')} – ${formatDate('en', '2026-06-30')}`;
   expect(totals.actions).toBeGreaterThan(0);
 
   await page.goto(playground!.url);
@@ -242,7 +243,7 @@ test('at phone width, "rapport" shows Marc the submitted report\'s card; sending
   await expect(card.locator('#title').innerText()).resolves.toBe(title);
   await expect(fact(card, r.period).innerText()).resolves.toBe(period);
   await expect(fact(card, r.submittedBy).innerText()).resolves.toBe('Lotte Peeters');
-  await expect(fact(card, r.actions).innerText()).resolves.toContain(`${totals.actions} in totaal`);
+  await expect(fact(card, r.actions).innerText()).resolves.toContain(`${totals.actions} in all`);
   await expect(fact(card, r.overdueCount).innerText()).resolves.toBe(String(totals.overdue));
   await expect(fact(card, r.indicators).innerText()).resolves.toBe(String(totals.indicators));
   for (const name of [r.approve, r.sendBack]) await expect(card.getByRole('button', { name }).isVisible()).resolves.toBe(true);

@@ -28,8 +28,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Long enough for a slow machine; a broken bot fails with a clear message well before jest's timeout. */
 const UI_TIMEOUT = 30_000;
 const tom = { tenantId: demoTenants.beekvliet.id, userId: demoUsers.actionOwner, name: 'Tom Maes' };
-const nl = texts.nl;
-const statusNl = (status: string): string => statusName('nl', status);
+/** The Playground's Teams speaks English (en-US): the bot answers in that language, even to Dutch command words. */
+const words = texts.en;
+const statusWord = (status: string): string => statusName('en', status);
 
 let db: TestDatabase | undefined;
 let app: FastifyInstance | undefined;
@@ -155,44 +156,44 @@ test('Playground smoke test: "help" answers with the help card', async () => {
   expect(titles.map((title, i) => [title, values[i]])).toEqual(en.helpCommands);
 });
 
-test('"mijn acties" shows Tom\'s actions as cards; a status changed on a card is saved', async () => {
+test('"mijn acties" shows Tom\'s actions as cards, in his Teams language; a status changed on a card is saved', async () => {
   const personId = await tomsPersonId();
   const open = await db!.db.selectFrom('action').select(['id', 'title', 'status', 'version']).where('ownerId', '=', personId).where('status', 'in', [...openStatuses]).execute();
   expect(open.length).toBeGreaterThan(1);
 
   const mine = await say('mijn acties');
   const replies = repliesTo(mine);
-  await replies.first().getByText(nl.yourOpenActions(open.length), { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+  await replies.first().getByText(words.yourOpenActions(open.length), { exact: true }).waitFor({ timeout: UI_TIMEOUT });
   // The cards come in a carousel; the Playground draws the first card of a message only.
-  const card = replies.filter({ has: page.getByRole('button', { name: nl.save }) }).first();
+  const card = replies.filter({ has: page.getByRole('button', { name: words.save }) }).first();
   await card.waitFor({ timeout: UI_TIMEOUT });
   const title = (await card.locator('#title').innerText()).trim();
   const action = open.find((a) => a.title === title);
   if (!action) throw new Error(`the card "${title}" is not one of Tom's open actions: ${open.map((a) => a.title).join(' | ')}`);
   expect(open.filter((a) => a.title === title)).toHaveLength(1);
-  await expect(fact(card, nl.owner).innerText()).resolves.toBe('Tom Maes');
-  await expect(fact(card, nl.status).innerText()).resolves.toBe(statusNl(action.status));
+  await expect(fact(card, words.owner).innerText()).resolves.toBe('Tom Maes');
+  await expect(fact(card, words.status).innerText()).resolves.toBe(statusWord(action.status));
   await card.scrollIntoViewIfNeeded();
   await shot('my-actions');
 
   // Tom marks it done and says why, the way he would in Teams.
   const note = 'Met de ouderraad alle facturen overlopen; de scholen passen hun sjabloon aan.';
-  const status = card.getByRole('combobox', { name: nl.newStatus });
-  await expect(status.inputValue()).resolves.toBe(statusNl(action.status));
+  const status = card.getByRole('combobox', { name: words.newStatus });
+  await expect(status.inputValue()).resolves.toBe(statusWord(action.status));
   await status.click();
-  await page.getByRole('option', { name: statusNl('done'), exact: true }).click();
-  await expect(status.inputValue()).resolves.toBe(statusNl('done'));
-  await card.getByRole('textbox', { name: nl.progressNote }).fill(note);
+  await page.getByRole('option', { name: statusWord('done'), exact: true }).click();
+  await expect(status.inputValue()).resolves.toBe(statusWord('done'));
+  await card.getByRole('textbox', { name: words.progressNote }).fill(note);
   await card.scrollIntoViewIfNeeded();
   await shot('card-filled');
-  await card.getByRole('button', { name: nl.save }).click();
+  await card.getByRole('button', { name: words.save }).click();
 
   // The Playground swaps the card for the one the bot answers the invoke with.
-  await card.getByText(nl.saved, { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+  await card.getByText(words.saved, { exact: true }).waitFor({ timeout: UI_TIMEOUT });
   await expect(card.locator('#title').innerText()).resolves.toBe(title);
-  await expect(fact(card, nl.status).innerText()).resolves.toBe(statusNl('done'));
-  await expect(fact(card, nl.lastUpdate).innerText()).resolves.toContain(`Tom Maes: ${note}`);
-  await expect(card.getByRole('combobox', { name: nl.newStatus }).inputValue()).resolves.toBe(statusNl('done'));
+  await expect(fact(card, words.status).innerText()).resolves.toBe(statusWord('done'));
+  await expect(fact(card, words.lastUpdate).innerText()).resolves.toContain(`Tom Maes: ${note}`);
+  await expect(card.getByRole('combobox', { name: words.newStatus }).inputValue()).resolves.toBe(statusWord('done'));
   await card.scrollIntoViewIfNeeded();
   await shot('card-saved');
 

@@ -269,7 +269,7 @@ describe('minutesDocument', () => {
     expect(doc.footer).toBe('Draft — not yet approved');
     expect(doc.sections.map((s) => s.heading)).toEqual(['Attendance', 'Agenda and minutes', 'New actions', 'General notes']);
     const json = JSON.stringify(doc);
-    for (const dutch of ['Aanwezig', 'Verslag', 'Beslissingen', 'Geen datum', 'Ter beslissing']) expect(json).not.toContain(dutch);
+    for (const dutch of ['Aanwezig', 'Verslag', 'Besluiten', 'Geen datum', 'Ter beslissing']) expect(json).not.toContain(dutch);
     expect(minutesDocument(minutes, 'nl-BE').footer).not.toBe(doc.footer);
     expect(minutesDocument({ ...minutes, approvedAt: undefined }, 'nl-BE').footer).toBe('Ontwerp — nog niet goedgekeurd');
   });

@@ -9,6 +9,7 @@ import { describeError, ErrorBox } from '../components/problem';
 import { useCardStyles, ViewRoot } from '../components/view';
 import { useResource } from '../data/resource';
 import { useI18n, type I18n } from '../i18n/i18n';
+import { parseAmount } from '../../../src/shared/i18n/numbers';
 import type { MessageKey } from '../../../src/shared/i18n/messages/nl';
 
 export interface ContextViewProps {
@@ -434,7 +435,9 @@ function ValueEditor({ url, list, onDone }: { url: string; list: ContextList; on
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const value = Number(draft.value.replace(/\s/g, '').replace(',', '.'));
+    // Typed the Belgian way (1.234,5) or plainly; unreadable goes as NaN so that the server names the field.
+    const parsed = parseAmount(draft.value, i18n.lang);
+    const value = parsed.ok ? parsed.value : Number.NaN;
     const ok = await submit(async () => {
       await api.put(url, {
         indicator: draft.indicator,

@@ -30,7 +30,8 @@ import { useModal } from '../components/modal';
 import { useCardStyles, ViewRoot } from '../components/view';
 import { usePlan } from '../data/plan';
 import { useResource } from '../data/resource';
-import { label, useI18n, type I18n } from '../i18n/i18n';
+import { label, useI18n, type I18n, type Lang } from '../i18n/i18n';
+import { parseAmount } from '../../../src/shared/i18n/numbers';
 import type { MessageKey } from '../../../src/shared/i18n/messages/nl';
 
 export interface InventoryViewProps {
@@ -134,10 +135,12 @@ function draftOf(i: Initiative | null): Draft {
 }
 
 /** A count as typed: empty is "unknown", anything else goes to the server as is, which names the field if it is no whole number. */
-function countOf(text: string): number | null | string {
+/** A count as typed ("1.200" gezinnen the Belgian way, or 1200); anything else goes as typed, so that the server names the field. */
+function countOf(text: string, lang: Lang): number | null | string {
   const trimmed = text.trim();
   if (!trimmed) return null;
-  return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+  const parsed = parseAmount(trimmed, lang);
+  return parsed.ok && Number.isInteger(parsed.value) ? parsed.value : trimmed;
 }
 
 function InitiativeDialog({ open, trajectoryId, initiative, plan, onClose, onSaved }: { open: boolean; trajectoryId: string; initiative: Initiative | null; plan: Plan | undefined; onClose: () => void; onSaved: (saved: Initiative, created: boolean) => void }) {
@@ -164,8 +167,8 @@ function InitiativeDialog({ open, trajectoryId, initiative, plan, onClose, onSav
       contactOrganisation: draft.contactOrganisation,
       sectors: draft.sectors,
       targetGroup: draft.targetGroup,
-      reachFamilies: countOf(draft.reachFamilies),
-      reachChildren: countOf(draft.reachChildren),
+      reachFamilies: countOf(draft.reachFamilies, i18n.lang),
+      reachChildren: countOf(draft.reachChildren, i18n.lang),
       source: draft.source || null,
       effect: draft.effect,
       domainId: draft.domainId || null,

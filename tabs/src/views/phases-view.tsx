@@ -8,6 +8,7 @@ import { ErrorBox } from '../components/problem';
 import { useCardStyles, ViewRoot } from '../components/view';
 import { mutateResource, useResource } from '../data/resource';
 import { label, useI18n, type I18n, type PluralKey } from '../i18n/i18n';
+import { parseAmount } from '../../../src/shared/i18n/numbers';
 import type { MessageKey } from '../../../src/shared/i18n/messages/nl';
 import { paths } from '../router';
 
@@ -64,19 +65,11 @@ const belgianNumber = new Intl.NumberFormat('nl-BE', { maximumFractionDigits: 2 
 const belgianMoney = new Intl.NumberFormat('nl-BE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const belgianEuro = new Intl.NumberFormat('nl-BE', { style: 'currency', currency: 'EUR' });
 
-/**
- * A number typed the Belgian way: "1.500,50", "1500,5", "0,8", also "1500.50". A point is a
- * thousands separator when a comma follows or when it groups exactly three digits ("1.500").
- * Empty is null; anything else unreadable is 'invalid'.
- */
+/** A number typed the Belgian way ("1.500,50", "1500,5", "1 500", "1500.50"): the shared reader. Empty is null; unreadable or negative is 'invalid'. */
 export function parseBelgianNumber(text: string): number | null | 'invalid' {
-  const raw = text.replace(/[\s\u00a0\u202f€]/g, '');
-  if (raw === '') return null;
-  let normal = raw;
-  if (raw.includes(',')) normal = raw.replace(/\./g, '').replace(',', '.');
-  else if (/^\d{1,3}(\.\d{3})+$/.test(raw)) normal = raw.replace(/\./g, '');
-  if (!/^\d+(\.\d+)?$/.test(normal)) return 'invalid';
-  return Number(normal);
+  if (text.trim() === '') return null;
+  const parsed = parseAmount(text, 'nl');
+  return parsed.ok && parsed.value >= 0 ? parsed.value : 'invalid';
 }
 
 const decimalsOk = (n: number) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6;

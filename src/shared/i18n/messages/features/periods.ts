@@ -17,7 +17,7 @@ export const periodsNl = {
   'period.start': 'Volgende beleidsperiode starten',
   'period.dialogTitle': 'De volgende beleidsperiode starten',
   'period.dialogIntro':
-    'Kansrijk maakt een kopie van het actieplan voor de nieuwe periode. Wat na de evaluatie gestopt is, en acties die klaar of geschrapt zijn, gaan niet mee. Dezelfde mensen behouden hun rol. Metingen blijven in deze periode; een indicator start met zijn laatste meting als nieuwe beginwaarde.',
+    'Kansrijk maakt een kopie van het actieplan voor de nieuwe periode. Wat na de evaluatie gestopt is, en acties die klaar of geschrapt zijn, gaan niet mee. Dezelfde mensen behouden hun rol. Metingen blijven in deze periode; een indicator start met zijn laatste meting als nieuwe nulmeting.',
   'period.dialogWarning': 'Deze periode wordt daarna afgesloten en kan niet meer gewijzigd worden.',
   'period.name': 'Naam van de nieuwe periode',
   'period.periodStart': 'Begin',
