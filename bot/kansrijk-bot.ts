@@ -1,7 +1,7 @@
 import type { ActionService } from '../src/actions/action-service';
 import type { Principal } from '../src/auth/principal';
 import type { Db } from '../src/db/database';
-import { AppError } from '../src/http/problems';
+import { AppError } from '../src/shared/errors';
 import { createOverviewService } from '../src/overview/overview-service';
 import { openStatuses } from '../src/shared/enums';
 import { createSteeringService } from '../src/steering-sessions/steering-service';
@@ -290,7 +290,8 @@ export function createKansrijkBot(deps: BotDeps): BotLogic {
     async message(turn) {
       await remember(turn);
       const command = parseCommand(turn.activity.text);
-      const lang: Lang = ('lang' in command && command.lang) || langOf(turn.activity.locale);
+      // The user's Teams language, not the command's words: "help" in a Dutch Teams gets Dutch.
+      const lang: Lang = langOf(turn.activity.locale);
       const principal = principalOf(turn);
       if (!principal) {
         await turn.send({ text: texts[lang].unknownPerson });

@@ -116,6 +116,8 @@ export interface ActionCardFacts {
   status: string;
   dueDate: string | null;
   version: number;
+  /** With ownerId: the action's place, where the caller's rights on it are decided (src/auth/entity-rights.ts). */
+  domainId: string;
   ownerId: string | null;
   ownerName: string | null;
   ownerEntraObjectId: string | null;
@@ -150,7 +152,7 @@ const cardContextColumns = sql`
   ${refreshUserIds} as refresh_user_ids`;
 
 /** The columns of an action card. */
-const cardFactsColumns = sql`a.id, a.trajectory_id, a.title, a.status, a.due_date, a.version, a.owner_id, ${cardContextColumns}`;
+const cardFactsColumns = sql`a.id, a.trajectory_id, a.title, a.status, a.due_date, a.version, a.domain_id, a.owner_id, ${cardContextColumns}`;
 
 const cardFactsJoins = sql`
   join operational_objective oo on oo.tenant_id = a.tenant_id and oo.id = a.operational_objective_id
@@ -181,6 +183,7 @@ function toCardFacts(row: CardFactsRow): ActionCardFacts {
     status: row.status!,
     dueDate: row.dueDate,
     version: row.version!,
+    domainId: row.domainId!,
     ownerId: row.ownerId,
     ...toCardContext(row),
   };

@@ -1,8 +1,9 @@
 import type { ActionOutput, ActionPatch, ActionReader, ActionService, FoundAction } from '../../src/actions/action-service';
-import { accessFromRows, can } from '../../src/auth/access';
+import { accessFromRows, loadAccess, type TrajectoryAccess } from '../../src/auth/access';
+import { actionCan } from '../../src/auth/entity-rights';
 import type { Principal } from '../../src/auth/principal';
 import type { Db } from '../../src/db/database';
-import { notFound } from '../../src/http/problems';
+import { notFound } from '../../src/shared/errors';
 import { actionCard, type ActionCardView } from '../cards/action-card';
 import type { Card } from '../cards/elements';
 import { findActionForCard, loadActionCardFacts, type ActionCardFacts, type CardContext } from '../data/bot-repository';
@@ -11,15 +12,12 @@ import type { Lang } from '../i18n/texts';
 export type ViewExtras = Pick<ActionCardView, 'banner' | 'errors' | 'typed' | 'followUpId'>;
 
 /**
- * Whether the viewer gets the card's controls. With their access rows it is the server's own
- * rule (action.report); without them (lists, proactive reminders to the owner) only the owner,
- * who always holds it on their own action, so a card never offers what would be refused.
+ * Whether the viewer gets the card's status controls: the server's own answer, `actionCan(...).move`
+ * (src/auth/entity-rights.ts, what the action service enforces), from their access rows. Without
+ * them (a proactive reminder, sent to the owner) only the owner, who holds it on their own action.
  */
 export function mayReport(facts: Pick<ActionCardFacts, 'ownerEntraObjectId'>, viewerAadObjectId: string | null, found?: FoundAction, principal?: Principal): boolean {
-  if (found && principal) {
-    const access = accessFromRows(principal, found.action.trajectoryId, found.accessRows);
-    return can(access, 'action.report', { domainId: found.action.domainId, ownerId: found.action.ownerId });
-  }
+  if (found && principal) return actionCan(accessFromRows(principal, found.action.trajectoryId, found.accessRows), found.action).move;
   return viewerAadObjectId !== null && facts.ownerEntraObjectId === viewerAadObjectId;
 }
 
@@ -61,6 +59,7 @@ function factsAfter(before: FoundAction & { card: CardContext }, after: ActionOu
     status: after.status,
     dueDate: after.dueDate,
     version: after.version,
+    domainId: after.domainId,
     ownerId: after.ownerId,
     lastUpdate: wroteTimeline ? { at: new Date(after.updatedAt), authorName: principal.name, note, statusTo: statusChanged ? after.status : null } : before.card.lastUpdate,
   };
@@ -81,7 +80,10 @@ export function createActionViews(db: Db, actions: ActionService) {
     /** Cards for actions the caller has already been allowed to see (through the action service). */
     async cards(principal: Principal, actionIds: string[], lang: Lang, extras: ViewExtras = {}): Promise<Card[]> {
       const facts = await loadActionCardFacts(db, principal.tenantId, actionIds);
-      return facts.map((f) => actionCard(viewOf(f, mayReport(f, principal.userId), lang, extras)));
+      // The caller's access per trajectory (a list is nearly always of one), for the server's own answer per action.
+      const access = new Map<string, TrajectoryAccess>();
+      for (const id of new Set(facts.map((f) => f.trajectoryId))) access.set(id, await loadAccess(db, principal, id));
+      return facts.map((f) => actionCard(viewOf(f, actionCan(access.get(f.trajectoryId)!, f).move, lang, extras)));
     },
 
     /** One action's card after checking that the caller may read it (403/404 AppError otherwise). */

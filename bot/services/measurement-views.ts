@@ -1,7 +1,8 @@
-import { assertRead, can, loadAccess } from '../../src/auth/access';
+import { assertRead, loadAccess } from '../../src/auth/access';
+import { indicatorCan } from '../../src/auth/entity-rights';
 import type { Principal } from '../../src/auth/principal';
 import type { Db } from '../../src/db/database';
-import { notFound } from '../../src/http/problems';
+import { notFound } from '../../src/shared/errors';
 import { measurementResource } from '../../src/indicators/indicator-resources';
 import { dueOn } from '../../src/measurement-plans/due-date';
 import { findPlanForCard, type PlanForCard } from '../../src/measurement-plans/measurement-plan-repository';
@@ -43,7 +44,8 @@ export function createMeasurementViews(db: Db, clock: { now(): Date } = { now: (
     if (!plan) throw notFound(`measurement plan ${planId}`);
     const access = await loadAccess(db, principal, plan.trajectoryId);
     assertRead(access, `measurement plan ${planId}`);
-    return { plan, editable: can(access, 'action.report', { domainId: plan.domainId, ownerId: plan.ownerId }) };
+    // The server's own answer on the indicator (what the measurements' create enforces).
+    return { plan, editable: indicatorCan(access, { domainId: plan.domainId, ownerId: plan.ownerId }).measure };
   }
 
   return {

@@ -6,9 +6,9 @@ import { brusselsDate } from '../shared/time';
 import {
   actionInput,
   actionListItem,
-  actionOutput,
   actionPatch,
   actionUpdateOutput,
+  actionWithCan,
   etagOf,
   versionFromIfMatch,
   type ActionService,
@@ -64,7 +64,7 @@ export function registerActionRoutes(api: ApiContext, actions: ActionService): v
     tag,
     params: idParam,
     body: actionInput,
-    response: actionOutput,
+    response: actionWithCan,
     status: 201,
     problems: [403],
     handler: async ({ principal, params, body, reply }) => {
@@ -76,10 +76,10 @@ export function registerActionRoutes(api: ApiContext, actions: ActionService): v
   api.route({
     method: 'GET',
     url: '/api/v1/actions/:id',
-    summary: 'Read an action; its ETag is its version',
+    summary: 'Read an action (with what the caller may do with it); its ETag is its version',
     tag,
     params: idParam,
-    response: actionOutput,
+    response: actionWithCan,
     problems: [403],
     handler: async ({ principal, params, reply }) => {
       const action = await actions.get(principal, params.id);
@@ -94,7 +94,7 @@ export function registerActionRoutes(api: ApiContext, actions: ActionService): v
     tag,
     params: idParam,
     body: actionPatch,
-    response: actionOutput,
+    response: actionWithCan,
     problems: [403, 412],
     headers: { 'If-Match': 'the ETag from the last read; a stale one answers 412 and changes nothing' },
     handler: async ({ principal, params, body, request, reply }) => {

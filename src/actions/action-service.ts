@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { accessFromRows, assertCan, assertRead, can, loadAccess, type TrajectoryAccess } from '../auth/access';
+import { accessFromRows, assertRead, loadAccess, refusal, type TrajectoryAccess } from '../auth/access';
+import { actionCan, actionCanOutput, operationalObjectiveCan, type ActionCan, type ActionField } from '../auth/entity-rights';
 import { assertMayReferencePerson } from '../people/person-access';
 import type { Principal } from '../auth/principal';
 import { actorOf, auditCreate, auditDelete, updateEntry } from '../audit/audit';
 import type { Db } from '../db/database';
-import { AppError, forbidden, invalid, notFound, preconditionFailed, type FieldProblem } from '../http/problems';
+import { AppError, forbidden, invalid, notFound, preconditionFailed, type FieldProblem } from '../shared/errors';
 import { actionStatuses, sevenB } from '../shared/enums';
 import { adjustmentFields, adjustmentOutputFields, dateOnly, longText, position, publicRow, reasonGiven, reasonIssue, shortText, uuid } from '../shared/schemas';
 import { brusselsDate } from '../shared/time';
@@ -63,8 +64,10 @@ export const actionPatch = z
 
 export type ActionPatch = z.output<typeof actionPatch>;
 
-/** An owner who is not in the work group may only report progress on their own action. */
-const ownerFields = new Set(['status', 'dueDate', 'progressNote']);
+// A patch field the rights (src/auth/entity-rights.ts) do not name would be refused to everyone: tsc keeps them equal.
+type UnnamedField = Exclude<keyof ActionPatch, ActionField>;
+const everyFieldNamed: [UnnamedField] extends [never] ? true : UnnamedField = true;
+void everyFieldNamed;
 
 export const actionOutput = z.object({
   id: uuid,
@@ -92,7 +95,11 @@ export const actionOutput = z.object({
 });
 export type ActionOutput = z.input<typeof actionOutput>;
 
-export const actionListItem = actionOutput.extend({
+/** An action as one caller reads it: with what they may do with it. */
+export const actionWithCan = actionOutput.extend({ can: actionCanOutput });
+export type ActionWithCan = ActionOutput & { can: ActionCan };
+
+export const actionListItem = actionWithCan.extend({
   operationalObjectiveTitle: z.string(),
   domainName: z.string(),
   ownerName: z.string().nullable(),
@@ -162,18 +169,19 @@ export function createActionService(db: Db) {
 
   function assertMayChange(access: TrajectoryAccess, action: ActionRow, input: ActionPatch): void {
     assertRead(access, `action ${action.id}`);
-    if (can(access, 'domain.edit', { domainId: action.domainId })) return;
-    assertCan(access, 'action.report', { domainId: action.domainId, ownerId: action.ownerId });
-    const other = Object.keys(input).filter((k) => !ownerFields.has(k));
+    const { fields } = actionCan(access, action);
+    if (!fields.length) throw refusal(access, 'action.report');
+    const other = Object.keys(input).filter((k) => !(fields as readonly string[]).includes(k));
     if (other.length) throw forbidden(`As the owner you may change the status, the due date and the progress; not: ${other.join(', ')}`);
   }
 
   return {
-    async get(principal: Principal, id: string, read: ActionReader = readAction): Promise<ActionOutput> {
+    async get(principal: Principal, id: string, read: ActionReader = readAction): Promise<ActionWithCan> {
       const found = await read(principal.tenantId, id, principal.userId);
       if (!found) throw notFound(`action ${id}`);
-      assertRead(accessFromRows(principal, found.action.trajectoryId, found.accessRows), `action ${id}`);
-      return publicRow(found.action);
+      const access = accessFromRows(principal, found.action.trajectoryId, found.accessRows);
+      assertRead(access, `action ${id}`);
+      return { ...publicRow<ActionOutput>(found.action), can: actionCan(access, found.action) };
     },
 
     async list(principal: Principal, trajectoryId: string, filter: ActionFilter & { mine?: boolean | undefined }) {
@@ -185,15 +193,15 @@ export function createActionService(db: Db) {
       }
       const today = brusselsDate();
       const rows = await listActions(db, principal.tenantId, trajectoryId, filter);
-      return rows.map((r) => ({ ...publicRow<z.input<typeof actionListItem>>(r), overdue: isOverdue(r, today) }));
+      return rows.map((r) => ({ ...publicRow<z.input<typeof actionListItem>>(r), overdue: isOverdue(r, today), can: actionCan(access, r) }));
     },
 
-    async create(principal: Principal, operationalObjectiveId: string, input: z.output<typeof actionInput>): Promise<ActionOutput> {
+    async create(principal: Principal, operationalObjectiveId: string, input: z.output<typeof actionInput>): Promise<ActionWithCan> {
       const objective = await findOperationalObjective(db, principal.tenantId, operationalObjectiveId);
       if (!objective) throw notFound(`operational objective ${operationalObjectiveId}`);
       const access = await loadAccess(db, principal, objective.trajectoryId);
       assertRead(access, `operational objective ${operationalObjectiveId}`);
-      assertCan(access, 'domain.edit', { domainId: objective.domainId });
+      if (!operationalObjectiveCan(access, objective).addAction) throw refusal(access, 'domain.edit');
       const problems: FieldProblem[] = [];
       await checkOwner(access, input.ownerId, problems);
       if (problems.length) throw invalid(problems);
@@ -206,7 +214,7 @@ export function createActionService(db: Db) {
           operationalObjectiveId,
         });
         await auditCreate(trx, actorOf(access), row.trajectoryId, 'action', row);
-        return publicRow<ActionOutput>(row);
+        return { ...publicRow<ActionOutput>(row), can: actionCan(access, row) };
       });
     },
 
@@ -214,7 +222,7 @@ export function createActionService(db: Db) {
      * The one path by which an action changes, for the API, the tabs and the bot alike:
      * permission, optimistic concurrency (version), progress timeline and audit.
      */
-    async update(principal: Principal, id: string, input: ActionPatch, expected?: number | readonly number[], read: ActionReader = readAction): Promise<ActionOutput> {
+    async update(principal: Principal, id: string, input: ActionPatch, expected?: number | readonly number[], read: ActionReader = readAction): Promise<ActionWithCan> {
       const expectedVersion = typeof expected === 'number' ? [expected] : expected;
       // Optimistic: read, decide, then write only if the version is unchanged. Without an
       // If-Match a lost race is retried on the fresh state; with one it is the caller's 412.
@@ -241,7 +249,7 @@ export function createActionService(db: Db) {
           if (!target || target.trajectoryId !== action.trajectoryId) {
             problems.push({ path: 'body.operationalObjectiveId', message: 'no such operational objective in this trajectory' });
           } else {
-            assertCan(access, 'domain.edit', { domainId: target.domainId });
+            if (!operationalObjectiveCan(access, target).addAction) throw refusal(access, 'domain.edit');
             move = { domainId: target.domainId, operationalObjectiveId };
           }
         }
@@ -251,7 +259,7 @@ export function createActionService(db: Db) {
         const next = { ...action, ...values };
         const audit = updateEntry(actorOf(access), action.trajectoryId, 'action', action, { ...next, ...(note ? { progressNote: note } : {}) });
         // The same values again change nothing: no new version, no timeline, no audit.
-        if (!audit) return publicRow<ActionOutput>(action);
+        if (!audit) return { ...publicRow<ActionOutput>(action), can: actionCan(access, action) };
         const statusChanged = next.status !== action.status;
         const dueChanged = next.dueDate !== action.dueDate;
         const updated = await updateActionRecorded(db, {
@@ -273,7 +281,7 @@ export function createActionService(db: Db) {
               : undefined,
           audit,
         });
-        if (updated) return publicRow<ActionOutput>(updated);
+        if (updated) return { ...publicRow<ActionOutput>(updated), can: actionCan(access, updated) };
         if (expectedVersion !== undefined || attempt >= 2) {
           const fresh = await findAction(db, principal.tenantId, id);
           if (!fresh) throw notFound(`action ${id}`);
@@ -289,7 +297,7 @@ export function createActionService(db: Db) {
         if (!action) throw notFound(`action ${id}`);
         const access = await loadAccess(trx, principal, action.trajectoryId);
         assertRead(access, `action ${id}`);
-        assertCan(access, 'domain.edit', { domainId: action.domainId });
+        if (!actionCan(access, action).delete) throw refusal(access, 'domain.edit');
         await deleteAction(trx, principal.tenantId, id);
         await auditDelete(trx, actorOf(access), action.trajectoryId, 'action', action);
       });

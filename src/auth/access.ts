@@ -1,6 +1,6 @@
 import type { Principal } from './principal';
 import type { Db } from '../db/database';
-import { forbidden, notFound } from '../http/problems';
+import { forbidden, notFound, type AppError } from '../shared/errors';
 import { findAccessRows, findAccessRowsOfAllTrajectories, type AccessRow } from './access-repository';
 import { capabilities, grants, type Capability, type PolicyRole } from './policy';
 
@@ -163,9 +163,14 @@ const refusals: Record<Capability, string> = {
   'report.approve': "Only the steering group's chair may approve or send back a report to the college",
 };
 
+/** The 403 for a member who lacks the capability (or whom a closed period stops). */
+export function refusal(access: TrajectoryAccess, capability: Capability): AppError {
+  return forbidden(access.closed && !openInClosedPeriod.has(capability) ? closedPeriodRefusal : refusals[capability]);
+}
+
 /** 404 for a non-member, 403 for a member without the capability. */
 export function assertCan(access: TrajectoryAccess, capability: Capability, place: Place = {}): void {
   assertRead(access);
   if (can(access, capability, place)) return;
-  throw forbidden(access.closed && !openInClosedPeriod.has(capability) ? closedPeriodRefusal : refusals[capability]);
+  throw refusal(access, capability);
 }

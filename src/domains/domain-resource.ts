@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { domainApproaches, domainStates } from '../shared/enums';
+import { domainCan, domainCanOutput } from '../auth/entity-rights';
 import { defineResource } from '../shared/resource-service';
 import { longText, patchOf, position, publicRow, rowMeta, shortText, uuid } from '../shared/schemas';
 
@@ -22,6 +23,7 @@ export const domainOutput = z.object({
   state: z.enum(domainStates),
   position: z.int(),
   updatedAt: z.string(),
+  can: domainCanOutput.describe('what the caller may do with this domain'),
 });
 
 export const domainResource = defineResource({
@@ -36,6 +38,7 @@ export const domainResource = defineResource({
   // Choosing and shaping domains is the steering group's call, not the work group's.
   scopeOf: (_db, row) => Promise.resolve({ trajectoryId: String(row.trajectoryId), domainId: null }),
   permission: 'plan.edit',
+  rights: (access, _scope, row) => domainCan(access, { id: row ? String(row.id) : null }),
   orderBy: ['position', 'createdAt'],
   hasUpdatedAt: true,
   toOutput: (row) => publicRow(row),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Db } from '../db/database';
-import { notFound } from '../http/problems';
+import { notFound } from '../shared/errors';
 import { indicatorKinds } from '../shared/enums';
 import type { Row } from '../shared/resource-repository';
+import { indicatorCan, indicatorCanOutput, measurementCan, measurementCanOutput } from '../auth/entity-rights';
 import { defineResource, type Scope } from '../shared/resource-service';
 import { dateOnly, longText, patchOf, publicRow, rowMeta, shortText, uuid } from '../shared/schemas';
 import { findActionScope, findIndicatorScope } from './indicator-repository';
@@ -29,7 +30,11 @@ export const indicatorOutput = z.object({
   baseline: z.number().nullable(),
   target: z.number().nullable(),
   updatedAt: z.string(),
+  can: indicatorCanOutput.describe('what the caller may do with this indicator; measure: record its measurements'),
 });
+
+/** Indicators and measurements sit at their action's place. */
+const atAction = (scope: Scope) => ({ domainId: scope.domainId ?? '', ownerId: scope.ownerId ?? null });
 
 async function scopeOfAction(db: Db, row: Row): Promise<Scope> {
   const action = await findActionScope(db, row.tenantId, String(row.actionId));
@@ -54,6 +59,7 @@ export const indicatorResource = defineResource({
   output: indicatorOutput,
   scopeOf: scopeOfAction,
   permission: 'domain.edit',
+  rights: (access, scope) => indicatorCan(access, atAction(scope)),
   orderBy: ['createdAt'],
   hasUpdatedAt: true,
   toOutput: (row) => publicRow(row),
@@ -74,6 +80,7 @@ export const measurementOutput = z.object({
   measuredOn: z.string(),
   value: z.number(),
   note: z.string(),
+  can: measurementCanOutput.describe('what the caller may do with this measurement'),
 });
 
 export const measurementResource = defineResource({
@@ -88,6 +95,7 @@ export const measurementResource = defineResource({
   scopeOf: scopeOfIndicator,
   // Whoever carries out an action records what it reached.
   permission: 'action.report',
+  rights: (access, scope) => measurementCan(access, atAction(scope)),
   orderBy: ['measuredOn', 'createdAt'],
   hasUpdatedAt: false,
   toOutput: (row) => publicRow(row),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineResource, scopeFromRow } from '../shared/resource-service';
+import { operationalObjectiveCan, operationalObjectiveCanOutput, strategicObjectiveCan, strategicObjectiveCanOutput } from '../auth/entity-rights';
+import { defineResource, scopeFromRow, type Scope } from '../shared/resource-service';
 import { adjustmentFields, adjustmentOutputFields, dateOnly, longText, patchOf, position, publicRow, reasonGiven, reasonIssue, rowMeta, shortText, uuid } from '../shared/schemas';
 
 export const strategicObjectiveInput = z
@@ -20,7 +21,11 @@ export const strategicObjectiveOutput = z.object({
   position: z.int(),
   ...adjustmentOutputFields,
   updatedAt: z.string(),
+  can: strategicObjectiveCanOutput.describe('what the caller may do with this objective'),
 });
+
+/** Objectives always sit in a domain; the scope names it. */
+const inDomain = (scope: Scope) => ({ domainId: scope.domainId ?? '' });
 
 export const strategicObjectiveResource = defineResource({
   entity: 'strategic objective',
@@ -33,6 +38,7 @@ export const strategicObjectiveResource = defineResource({
   output: strategicObjectiveOutput,
   scopeOf: (_db, row) => Promise.resolve(scopeFromRow(row)),
   permission: 'domain.edit',
+  rights: (access, scope) => strategicObjectiveCan(access, inDomain(scope)),
   orderBy: ['position', 'createdAt'],
   hasUpdatedAt: true,
   toOutput: (row) => publicRow(row),
@@ -71,6 +77,7 @@ export const operationalObjectiveOutput = z.object({
   position: z.int(),
   ...adjustmentOutputFields,
   updatedAt: z.string(),
+  can: operationalObjectiveCanOutput.describe('what the caller may do with this objective'),
 });
 
 export const operationalObjectiveResource = defineResource({
@@ -90,6 +97,7 @@ export const operationalObjectiveResource = defineResource({
   output: operationalObjectiveOutput,
   scopeOf: (_db, row) => Promise.resolve(scopeFromRow(row)),
   permission: 'domain.edit',
+  rights: (access, scope) => operationalObjectiveCan(access, inDomain(scope)),
   orderBy: ['position', 'createdAt'],
   hasUpdatedAt: true,
   toOutput: (row) => publicRow(row),

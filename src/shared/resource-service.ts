@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { assertCan, assertRead, loadAccess, type TrajectoryAccess } from '../auth/access';
+import { assertCan, assertRead, loadAccess, refusal, type TrajectoryAccess } from '../auth/access';
 import type { Capability } from '../auth/policy';
 import { assertMayReferencePerson } from '../people/person-access';
 import type { Principal } from '../auth/principal';
 import { actorOf, auditCreate, auditDelete, auditUpdate, diff } from '../audit/audit';
 import type { Db } from '../db/database';
-import { invalid, notFound, type FieldProblem } from '../http/problems';
+import { invalid, notFound, type FieldProblem } from './errors';
 import {
   deleteRow,
   existsInTrajectory,
@@ -47,6 +47,12 @@ export interface ResourceSpec<C extends z.ZodType, U extends z.ZodType, O extend
   scopeOf: (db: Db, row: Row) => Promise<Scope>;
   /** What writing needs (src/auth/policy.ts), checked at the row's domain and owner. */
   permission: Capability;
+  /**
+   * What the caller may do with a row at this scope (src/auth/entity-rights.ts). When given, it is
+   * what writing is checked against (create and update need `edit`, delete `delete`; a refusal
+   * names `permission`), and every row answered carries it as `can`.
+   */
+  rights?: (access: TrajectoryAccess, scope: Scope, row: Row | undefined) => { edit: boolean; delete: boolean };
   /** Rules beyond the capability (e.g. which roles a membership may grant), checked before any write. */
   authorize?: (db: Db, access: TrajectoryAccess, change: { before?: Row; input?: Record<string, unknown> }) => Promise<void> | void;
   /** Input fields that must point at a row of the same trajectory ('person': one taking part in it). */
@@ -68,7 +74,11 @@ export function scopeFromRow(row: Row): Scope {
 }
 
 async function assertWrite(db: Db, spec: AnySpec, access: TrajectoryAccess, scope: Scope, change: { before?: Row; input?: Record<string, unknown> }): Promise<void> {
-  assertCan(access, spec.permission, { domainId: scope.domainId, ownerId: scope.ownerId ?? null });
+  if (spec.rights) {
+    assertRead(access);
+    const rights = spec.rights(access, scope, change.before);
+    if (!(change.input ? rights.edit : rights.delete)) throw refusal(access, spec.permission);
+  } else assertCan(access, spec.permission, { domainId: scope.domainId, ownerId: scope.ownerId ?? null });
   await spec.authorize?.(db, access, change);
 }
 
@@ -98,6 +108,11 @@ function changedValues(row: Row, input: Record<string, unknown>): Record<string,
 
 export function createResourceService<C extends z.ZodType, U extends z.ZodType, O extends z.ZodType>(db: Db, spec: ResourceSpec<C, U, O>) {
   const generic = spec as unknown as AnySpec;
+  /** A row as this caller reads it: with `can` where the resource states its rights. */
+  const output = (row: Row, access: TrajectoryAccess, scope: Scope): z.input<O> => {
+    const out = spec.toOutput(row);
+    return spec.rights ? ({ ...(out as object), can: spec.rights(access, scope, row) } as z.input<O>) : out;
+  };
 
   async function loadParent(principal: Principal, parentId: string): Promise<{ parent: Row; scope: Scope; access: TrajectoryAccess }> {
     const parent = await findRow(db, spec.parent.table, principal.tenantId, parentId);
@@ -118,16 +133,17 @@ export function createResourceService<C extends z.ZodType, U extends z.ZodType, 
 
   return {
     async list(principal: Principal, parentId: string): Promise<z.input<O>[]> {
-      const { access } = await loadParent(principal, parentId);
+      const { access, scope } = await loadParent(principal, parentId);
       assertRead(access, `${spec.parent.entity} ${parentId}`);
       const rows = await listRows(db, spec.table, principal.tenantId, spec.parent.column, parentId, spec.orderBy);
-      return rows.map(spec.toOutput);
+      // The rows under one parent sit where the parent puts them.
+      return rows.map((row) => output(row, access, scope));
     },
 
     async get(principal: Principal, id: string): Promise<z.input<O>> {
-      const { row, access } = await loadOwn(principal, id);
+      const { row, scope, access } = await loadOwn(principal, id);
       assertRead(access, `${spec.entity} ${id}`);
-      return spec.toOutput(row);
+      return output(row, access, scope);
     },
 
     async create(principal: Principal, parentId: string, input: z.output<C>): Promise<z.input<O>> {
@@ -144,7 +160,7 @@ export function createResourceService<C extends z.ZodType, U extends z.ZodType, 
           tenantId: principal.tenantId,
         });
         await auditCreate(trx, actorOf(access), scope.trajectoryId, spec.entity, row);
-        return spec.toOutput(row);
+        return output(row, access, scope);
       });
     },
 
@@ -155,10 +171,10 @@ export function createResourceService<C extends z.ZodType, U extends z.ZodType, 
         const values = changedValues(row, input as Record<string, unknown>);
         await assertWrite(trx, generic, access, scope, { before: row, input: values });
         await checkRefs(trx, generic, access, values);
-        if (Object.keys(values).length === 0) return spec.toOutput(row);
+        if (Object.keys(values).length === 0) return output(row, access, scope);
         const updated = await updateRow(trx, spec.table, principal.tenantId, id, spec.hasUpdatedAt ? { ...values, updatedAt: new Date() } : values);
         await auditUpdate(trx, actorOf(access), scope.trajectoryId, spec.entity, row, updated);
-        return spec.toOutput(updated);
+        return output(updated, access, scope);
       });
     },
 

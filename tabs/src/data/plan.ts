@@ -1,5 +1,18 @@
 import type { Api } from '../api/client';
-import { openStatuses, type Action, type Plan, type PlanAction, type PlanDomain, type PlanOperational, type PlanStrategic } from '../api/types';
+import {
+  openStatuses,
+  type Action,
+  type ActionCan,
+  type DomainCan,
+  type OperationalObjectiveCan,
+  type Plan,
+  type PlanAction,
+  type PlanCan,
+  type PlanDomain,
+  type PlanOperational,
+  type PlanStrategic,
+  type StrategicObjectiveCan,
+} from '../api/types';
 import { mutateResource, useResource, type Resource } from './resource';
 
 export const planKey = (trajectoryId: string) => `plan:${trajectoryId}`;
@@ -75,3 +88,17 @@ export function withAction(plan: Plan, fresh: Action | PlanAction): Plan {
 export function applyActionToPlan(trajectoryId: string, fresh: Action | PlanAction): void {
   mutateResource<Plan>(planKey(trajectoryId), (plan) => withAction(plan, fresh));
 }
+
+/*
+ * What the server says the caller may do with an entity of the plan. An entity the plan's `can`
+ * leaves out is one where the caller holds no right: every control for it stays hidden.
+ */
+export const noActionRights: ActionCan = { edit: false, move: false, delete: false, report: false, addIndicator: false, fields: [] };
+const noDomainRights: DomainCan = { edit: false, delete: false, addStrategicObjective: false };
+const noStrategicRights: StrategicObjectiveCan = { edit: false, delete: false, addOperationalObjective: false };
+const noOperationalRights: OperationalObjectiveCan = { edit: false, delete: false, addAction: false };
+
+export const actionRights = (can: PlanCan | null | undefined, id: string): ActionCan => can?.actions[id] ?? noActionRights;
+export const domainRights = (can: PlanCan | null | undefined, id: string): DomainCan => can?.domains[id] ?? noDomainRights;
+export const strategicRights = (can: PlanCan | null | undefined, id: string): StrategicObjectiveCan => can?.strategicObjectives[id] ?? noStrategicRights;
+export const operationalRights = (can: PlanCan | null | undefined, id: string): OperationalObjectiveCan => can?.operationalObjectives[id] ?? noOperationalRights;

@@ -18,13 +18,18 @@ import {
   Textarea,
 } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent } from 'react';
-import { actionStatuses, sevenB, type Action, type ActionStatus, type Person, type PlanOperational } from '../api/types';
+import { actionStatuses, sevenB, type Action, type ActionField, type ActionStatus, type Person, type PlanOperational } from '../api/types';
 import { useApp } from '../app-context';
 import { AdjustmentFields, adjustmentBody, type AdjustmentValue } from '../components/adjustment-fields';
 import { fieldState, FormError, useFormStyles, useSubmit } from '../components/form';
 import { ErrorBox } from '../components/problem';
+import { useCardStyles } from '../components/view';
 import { useResource } from '../data/resource';
-import { useI18n } from '../i18n/i18n';
+import { label, useI18n, type I18n, type Lang } from '../i18n/i18n';
+import { findAction, usePlan } from '../data/plan';
+import { paths } from '../router';
+import { PlanDeleteButton } from './plan-delete-button';
+import { amountErrorKeys, amountForApi, parseAmount } from '../../../src/shared/i18n/numbers';
 
 export type ActionDialogMode = { kind: 'new'; operational: PlanOperational } | { kind: 'edit'; actionId: string };
 
@@ -62,7 +67,8 @@ const blank: ActionForm = {
   verdict: { adjustment: '', adjustmentReason: '' },
 };
 
-function formOf(a: Action): ActionForm {
+/** The form's values; the budget shown the way it is typed here (1.500,5 in Dutch), which parseAmount reads back. */
+function formOf(a: Action, i18n: Pick<I18n, 'number'>): ActionForm {
   return {
     title: a.title,
     description: a.description,
@@ -71,7 +77,7 @@ function formOf(a: Action): ActionForm {
     dueDate: a.dueDate ?? '',
     status: a.status,
     means: a.means,
-    budget: a.budget === null ? '' : String(a.budget),
+    budget: a.budget === null ? '' : i18n.number(a.budget),
     partners: a.partners.join(', '),
     intendedResult: a.intendedResult,
     expectedResult: a.expectedResult,
@@ -81,9 +87,9 @@ function formOf(a: Action): ActionForm {
   };
 }
 
-/** What the API receives; an unreadable budget is sent as typed so that the server names the field. */
-function bodyOf(f: ActionForm): Record<string, unknown> {
-  const budget = f.budget.trim() === '' ? null : Number.isFinite(Number(f.budget)) ? Number(f.budget) : f.budget;
+/** What the API receives: the budget read the Belgian way (1.500,50); an unreadable one is sent as typed so that the server names the field. */
+function bodyOf(f: ActionForm, lang: Lang): Record<string, unknown> {
+  const budget = amountForApi(f.budget, lang);
   return {
     title: f.title,
     description: f.description,
@@ -106,9 +112,43 @@ function bodyOf(f: ActionForm): Record<string, unknown> {
 }
 
 /** Only what the user changed: an action owner may change just a few fields, and less overlap means fewer conflicts. */
-function changes(base: ActionForm, draft: ActionForm): Record<string, unknown> {
-  const before = bodyOf(base);
-  return Object.fromEntries(Object.entries(bodyOf(draft)).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k])));
+function changes(base: ActionForm, draft: ActionForm, lang: Lang): Record<string, unknown> {
+  const before = bodyOf(base, lang);
+  return Object.fromEntries(Object.entries(bodyOf(draft, lang)).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k])));
+}
+
+/** The drawer lists the action's indicators: the form names them too and links to where they are measured. */
+function ActionIndicators({ trajectoryId, actionId }: { trajectoryId: string; actionId: string }) {
+  const { api } = useApp();
+  const i18n = useI18n();
+  const styles = useFormStyles();
+  const card = useCardStyles();
+  const plan = usePlan(api, trajectoryId);
+  const place = plan.data ? findAction(plan.data, actionId) : null;
+  const indicators = place?.action.indicators ?? [];
+  return (
+    <section className={styles.fieldset} aria-labelledby="action-form-indicators" data-testid="action-form-indicators">
+      <h3 id="action-form-indicators" className={styles.legend} style={{ margin: 0, fontSize: 'inherit' }}>
+        {i18n.t('detail.indicators')}
+      </h3>
+      {indicators.length ? (
+        <ul style={{ margin: 0, paddingInlineStart: '1.25rem' }}>
+          {indicators.map((ind) => (
+            <li key={ind.id}>
+              {ind.name} ({label(i18n, 'indicatorKind', ind.kind)})
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p style={{ margin: 0 }}>{i18n.t('detail.noIndicators')}</p>
+      )}
+      {place ? (
+        <a className={card.link} href={paths.evaluation(trajectoryId, place.domain.id)} style={{ display: 'inline-flex', alignItems: 'center', minHeight: '44px' }}>
+          {i18n.t('form.indicatorsLink')}
+        </a>
+      ) : null}
+    </section>
+  );
 }
 
 export function ActionDialog({
@@ -126,7 +166,7 @@ export function ActionDialog({
 }) {
   const { api } = useApp();
   const i18n = useI18n();
-  const { t } = i18n;
+  const { t, lang } = i18n;
   const styles = useFormStyles();
   const people = useResource<Person[]>(`people:${trajectoryId}`, () => api.get(`/api/v1/trajectories/${trajectoryId}/people`));
   const [loaded, setLoaded] = useState<Action | null>(null);
@@ -142,28 +182,35 @@ export function ActionDialog({
     api.get<Action>(`/api/v1/actions/${editId}`).then(
       (action) => {
         setLoaded(action);
-        setForm(formOf(action));
+        setForm(formOf(action, i18n));
       },
       (error: unknown) => setLoadError(error),
     );
   }, [api, editId]);
 
   const set = <K extends keyof ActionForm>(key: K, value: ActionForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  /** A new action is the caller's to shape (they may add it); an existing one only in the fields the server names. */
+  const allowed = (field: ActionField) => !editing || Boolean(loaded?.can?.fields.includes(field));
+  const limited = editing && Boolean(loaded?.can) && !loaded?.can?.edit;
   const fresh = conflict?.current as Action | undefined;
   const postponing = editing && form.status === 'postponed' && loaded?.status !== 'postponed';
+  const typedBudget = form.budget.trim() ? parseAmount(form.budget, lang) : null;
+  const budgetProblem = typedBudget && !typedBudget.ok ? t(amountErrorKeys[typedBudget.reason]) : null;
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
+    // An unreadable amount is explained at its field; sending it would only get the same answer back.
+    if (budgetProblem) return;
     const result: { saved: Action | null } = { saved: null };
     const ok = await submit(async () => {
       if (mode.kind === 'new') {
-        const { status: _status, ...body } = bodyOf(form);
+        const { status: _status, ...body } = bodyOf(form, lang);
         result.saved = await api.post<Action>(`/api/v1/operational-objectives/${mode.operational.id}/actions`, body);
         return;
       }
       if (!loaded) return;
       const base = fresh ?? loaded;
-      const patch = changes(formOf(base), form);
+      const patch = changes(formOf(base, i18n), form, lang);
       if (note.trim()) patch.progressNote = note;
       result.saved = Object.keys(patch).length ? await api.patch<Action>(`/api/v1/actions/${loaded.id}`, patch, { ifMatch: base.version }) : base;
     });
@@ -172,8 +219,9 @@ export function ActionDialog({
 
   const showFresh = () => {
     if (!fresh) return;
-    setLoaded(fresh);
-    setForm(formOf(fresh));
+    // A 412's `current` carries no `can`: the rights of this reader on this action stay those just read.
+    setLoaded({ ...fresh, can: fresh.can ?? loaded?.can });
+    setForm(formOf(fresh, i18n));
     clearConflict();
   };
 
@@ -201,17 +249,22 @@ export function ActionDialog({
                 </MessageBar>
               ) : null}
               <FormError message={formError} />
+              {limited ? (
+                <p className={styles.under} data-testid="owner-only">
+                  {t('rights.ownerOnly')}
+                </p>
+              ) : null}
               {!editing || loaded ? (
                 <>
                   <Field label={t('form.title')} required {...fieldState(errors, 'title')}>
-                    <Input name="title" value={form.title} onChange={(_, d) => set('title', d.value)} />
+                    <Input name="title" disabled={!allowed('title')} value={form.title} onChange={(_, d) => set('title', d.value)} />
                   </Field>
                   <Field label={t('form.description')} {...fieldState(errors, 'description')}>
-                    <Textarea name="description" value={form.description} onChange={(_, d) => set('description', d.value)} resize="vertical" />
+                    <Textarea name="description" disabled={!allowed('description')} value={form.description} onChange={(_, d) => set('description', d.value)} resize="vertical" />
                   </Field>
                   <div className={styles.row}>
                     <Field label={t('form.owner')} {...fieldState(errors, 'ownerId')}>
-                      <Select name="ownerId" value={form.ownerId} onChange={(_, d) => set('ownerId', d.value)}>
+                      <Select name="ownerId" disabled={!allowed('ownerId')} value={form.ownerId} onChange={(_, d) => set('ownerId', d.value)}>
                         <option value="">{t('form.nobody')}</option>
                         {owners.map((p) => (
                           <option key={p.id} value={p.id}>
@@ -222,7 +275,7 @@ export function ActionDialog({
                     </Field>
                     {editing ? (
                       <Field label={t('form.status')} {...fieldState(errors, 'status')}>
-                        <Select name="status" value={form.status} onChange={(_, d) => set('status', d.value as ActionStatus)}>
+                        <Select name="status" disabled={!allowed('status')} value={form.status} onChange={(_, d) => set('status', d.value as ActionStatus)}>
                           {actionStatuses.map((s) => (
                             <option key={s} value={s}>
                               {t(`status.${s}`)}
@@ -234,33 +287,36 @@ export function ActionDialog({
                   </div>
                   <div className={styles.row}>
                     <Field label={t('form.startDate')} {...fieldState(errors, 'startDate')}>
-                      <Input name="startDate" type="date" value={form.startDate} onChange={(_, d) => set('startDate', d.value)} />
+                      <Input name="startDate" disabled={!allowed('startDate')} type="date" value={form.startDate} onChange={(_, d) => set('startDate', d.value)} />
                     </Field>
                     <Field label={t('form.dueDate')} {...fieldState(errors, 'dueDate')}>
-                      <Input name="dueDate" type="date" value={form.dueDate} onChange={(_, d) => set('dueDate', d.value)} />
+                      <Input name="dueDate" disabled={!allowed('dueDate')} type="date" value={form.dueDate} onChange={(_, d) => set('dueDate', d.value)} />
                     </Field>
                   </div>
                   {editing ? (
                     <Field label={postponing ? t('form.postponeReason') : t('form.progressNote')} required={postponing} {...fieldState(errors, 'progressNote')}>
-                      <Textarea name="progressNote" value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" />
+                      <Textarea name="progressNote" disabled={!allowed('progressNote')} value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" />
                     </Field>
                   ) : null}
                   <div className={styles.row}>
                     <Field label={t('form.means')} {...fieldState(errors, 'means')}>
-                      <Input name="means" value={form.means} onChange={(_, d) => set('means', d.value)} />
+                      <Input name="means" disabled={!allowed('means')} value={form.means} onChange={(_, d) => set('means', d.value)} />
                     </Field>
-                    <Field label={t('form.budget')} {...fieldState(errors, 'budget')}>
-                      <Input name="budget" inputMode="decimal" value={form.budget} onChange={(_, d) => set('budget', d.value)} />
+                    <Field label={t('form.budget')} hint={t('form.amountHint')} {...fieldState(budgetProblem ? { budget: budgetProblem } : errors, 'budget')}>
+                      <Input name="budget" disabled={!allowed('budget')} inputMode="decimal" value={form.budget} onChange={(_, d) => set('budget', d.value)} />
                     </Field>
                   </div>
                   <Field label={t('form.partners')} hint={t('form.partnersHint')} {...fieldState(errors, 'partners')}>
-                    <Input name="partners" value={form.partners} onChange={(_, d) => set('partners', d.value)} />
+                    <Input name="partners" disabled={!allowed('partners')} value={form.partners} onChange={(_, d) => set('partners', d.value)} />
                   </Field>
                   <Field label={t('form.intendedResult')} {...fieldState(errors, 'intendedResult')}>
-                    <Textarea name="intendedResult" value={form.intendedResult} onChange={(_, d) => set('intendedResult', d.value)} resize="vertical" />
+                    <Textarea name="intendedResult" disabled={!allowed('intendedResult')} value={form.intendedResult} onChange={(_, d) => set('intendedResult', d.value)} resize="vertical" />
+                  </Field>
+                  <Field label={t('form.expectedResult')} {...fieldState(errors, 'expectedResult')}>
+                    <Textarea name="expectedResult" disabled={!allowed('expectedResult')} value={form.expectedResult} onChange={(_, d) => set('expectedResult', d.value)} resize="vertical" />
                   </Field>
                   <Field label={t('form.evaluationMethod')} {...fieldState(errors, 'evaluationMethod')}>
-                    <Textarea name="evaluationMethod" value={form.evaluationMethod} onChange={(_, d) => set('evaluationMethod', d.value)} resize="vertical" />
+                    <Textarea name="evaluationMethod" disabled={!allowed('evaluationMethod')} value={form.evaluationMethod} onChange={(_, d) => set('evaluationMethod', d.value)} resize="vertical" />
                   </Field>
                   <fieldset className={styles.fieldset}>
                     <legend className={styles.legend}>{t('form.sevenB')}</legend>
@@ -270,16 +326,19 @@ export function ActionDialog({
                           key={b}
                           label={t(`sevenB.${b}`)}
                           checked={form.sevenB.includes(b)}
+                          disabled={!allowed('sevenB')}
                           onChange={(_, d) => set('sevenB', d.checked ? [...form.sevenB, b] : form.sevenB.filter((x) => x !== b))}
                         />
                       ))}
                     </div>
                   </fieldset>
-                  {editing ? <AdjustmentFields value={form.verdict} onChange={(v) => set('verdict', v)} errors={errors} /> : null}
+                  {editId ? <ActionIndicators trajectoryId={trajectoryId} actionId={editId} /> : null}
+                  {editing && allowed('adjustment') ? <AdjustmentFields value={form.verdict} onChange={(v) => set('verdict', v)} errors={errors} /> : null}
                 </>
               ) : null}
             </DialogContent>
             <DialogActions>
+              {editId ? <PlanDeleteButton kind="action" id={editId} onDeleted={onClose} /> : null}
               <Button appearance="secondary" onClick={onClose}>
                 {t('form.cancel')}
               </Button>

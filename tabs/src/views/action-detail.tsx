@@ -10,12 +10,25 @@ import { findAction, isOverdue } from '../data/plan';
 import { useResource } from '../data/resource';
 import { label, useI18n } from '../i18n/i18n';
 import { FocusGroupOrigin } from './focus-group-origin';
+import { IndicatorEditor } from './indicator-editor';
 import { PeriodHistory } from '../components/period-history';
+import { media } from '../components/responsive';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalL },
   path: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  facts: { display: 'grid', gridTemplateColumns: 'minmax(8rem, max-content) 1fr', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`, margin: 0, '& dt': { color: tokens.colorNeutralForeground2 }, '& dd': { margin: 0, whiteSpace: 'pre-wrap' } },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(8rem, max-content) 1fr',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`,
+    margin: 0,
+    '& dt': { color: tokens.colorNeutralForeground2 },
+    '& dd': { margin: 0, whiteSpace: 'pre-wrap' },
+    // On a phone each name goes above its value.
+    [media.narrow]: { gridTemplateColumns: 'minmax(0, 1fr)', rowGap: 0, '& dd': { marginBottom: tokens.spacingVerticalS } },
+  },
+  // On a phone the drawer takes the whole width.
+  drawer: { [media.narrow]: { width: '100vw', maxWidth: '100vw' } },
   h3: { margin: `0 0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   h4: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   indicator: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingVerticalS, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
@@ -82,7 +95,8 @@ function UpdateItem({ update }: { update: ActionUpdate }) {
 }
 
 /** The action's drawer: where it sits in the plan, its details, its indicators and its progress. */
-export function ActionDetail({ open, actionId, plan, canEdit, onClose, onEdit }: { open: boolean; actionId: string; plan: Plan | undefined; canEdit: boolean; onClose: () => void; onEdit: () => void }) {
+/** Its edit button shows where the server's answer for this action (`can`) leaves the caller a field to change. */
+export function ActionDetail({ open, actionId, plan, onClose, onEdit }: { open: boolean; actionId: string; plan: Plan | undefined; onClose: () => void; onEdit: () => void }) {
   const { api } = useApp();
   const i18n = useI18n();
   const { t } = i18n;
@@ -95,9 +109,10 @@ export function ActionDetail({ open, actionId, plan, canEdit, onClose, onEdit }:
   const owner = a?.ownerId ? (plan?.people.find((p) => p.id === a.ownerId)?.displayName ?? '') : '';
   const none = t('detail.none');
   const ready = Boolean(a && updates.data);
+  const mayEdit = Boolean(a?.can?.fields.length);
 
   return (
-    <OverlayDrawer open={open} position="end" size="medium" onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
+    <OverlayDrawer className={styles.drawer} open={open} position="end" size="medium" onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
       <DrawerHeader>
         <DrawerHeaderTitle action={<Button appearance="subtle" aria-label={t('detail.close')} icon={<Dismiss />} onClick={onClose} />}>
           {a?.title ?? place?.action.title ?? t('detail.loading')}
@@ -183,6 +198,7 @@ export function ActionDetail({ open, actionId, plan, canEdit, onClose, onEdit }:
               <p className={card.muted}>{t('detail.noIndicators')}</p>
             )}
           </section>
+          <IndicatorEditor actionId={actionId} trajectoryId={plan?.trajectory.id} />
           <PeriodHistory actionId={actionId} headingClass={styles.h3} />
           <section aria-labelledby="detail-timeline">
             <h3 id="detail-timeline" className={styles.h3}>
@@ -201,7 +217,7 @@ export function ActionDetail({ open, actionId, plan, canEdit, onClose, onEdit }:
         </div>
       </DrawerBody>
       <DrawerFooter>
-        {canEdit ? (
+        {mayEdit ? (
           <Button appearance="primary" onClick={onEdit} disabled={!a}>
             {t('detail.edit')}
           </Button>

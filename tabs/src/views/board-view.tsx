@@ -24,7 +24,7 @@ import {
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { ApiError } from '../api/client';
 import { actionStatuses, type Action, type ActionStatus, type Plan, type PlanAction, type Trajectory } from '../api/types';
-import { canEditWith, useApp } from '../app-context';
+import { useApp } from '../app-context';
 import { fieldState, FormError, useFormStyles, useSubmit } from '../components/form';
 import { Calendar, Move, Person } from '../components/icons';
 import { describeError, ErrorBox } from '../components/problem';
@@ -32,12 +32,14 @@ import { IndicatorProgress, OverdueFlag, statusColors } from '../components/stat
 import { useCardStyles, ViewRoot } from '../components/view';
 import { ActionDialog } from '../dialogs/action-dialog';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { actionsOfDomain, applyActionToPlan, findAction, planKey, usePlan, withAction } from '../data/plan';
+import { actionRights, actionsOfDomain, applyActionToPlan, findAction, planKey, usePlan, withAction } from '../data/plan';
 import { cancelResource, invalidateResource, loadResource, mutateResource, peekResource } from '../data/resource';
 import { label, useI18n } from '../i18n/i18n';
 import { navigate, paths } from '../router';
 import { ActionDetail } from './action-detail';
 import { useModal } from '../components/modal';
+import { ColumnSwitcher } from '../components/column-switcher';
+import { media, useNarrow } from '../components/responsive';
 
 /** A column shows this many cards at first; a long column grows on request. */
 const CARDS_PER_COLUMN = 100;
@@ -45,7 +47,16 @@ const CARDS_PER_COLUMN = 100;
 const DRAG_TYPE = 'application/x-kansrijk-action';
 
 const useStyles = makeStyles({
-  domains: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, listStyle: 'none', margin: 0, padding: 0 },
+  domains: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    // On a phone the domains are one row that scrolls sideways in its own box.
+    [media.narrow]: { flexWrap: 'nowrap', overflowX: 'auto', scrollbarWidth: 'thin', padding: tokens.spacingHorizontalXS, whiteSpace: 'nowrap' },
+  },
   domainLink: {
     display: 'inline-block',
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
@@ -59,7 +70,16 @@ const useStyles = makeStyles({
   },
   domainCurrent: { backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand, border: `1px solid ${tokens.colorBrandBackground}`, ':hover': { backgroundColor: tokens.colorBrandBackgroundHover } },
   hint: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  board: { display: 'grid', gridTemplateColumns: 'repeat(5, minmax(230px, 1fr))', gap: tokens.spacingHorizontalM, overflowX: 'auto', paddingBottom: tokens.spacingVerticalS, alignItems: 'start' },
+  board: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(5, minmax(230px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    overflowX: 'auto',
+    paddingBottom: tokens.spacingVerticalS,
+    alignItems: 'start',
+    // On a phone one column at a time, chosen with the column switcher.
+    [media.narrow]: { gridTemplateColumns: 'minmax(0, 1fr)', overflowX: 'visible' },
+  },
   column: {
     display: 'flex',
     flexDirection: 'column',
@@ -94,6 +114,7 @@ const useStyles = makeStyles({
   cardTitle: {
     background: 'none',
     border: 'none',
+    overflowWrap: 'anywhere',
     padding: 0,
     margin: 0,
     font: 'inherit',
@@ -131,7 +152,8 @@ interface CardProps {
   ownerName: string;
   busy: boolean;
   conflicted: boolean;
-  canEdit: boolean;
+  /** The server's `can.move` for this action: only then may the card be dragged or moved. */
+  canMove: boolean;
   onMove: (action: PlanAction, to: ActionStatus) => void;
   onStep: (action: PlanAction, step: -1 | 1) => void;
   onOpen: (actionId: string) => void;
@@ -173,14 +195,14 @@ function MoveMenu({ target, current, onPick, onClose }: { target: HTMLElement; c
   );
 }
 
-const Card = memo(function Card({ action, ownerName, busy, conflicted, canEdit, onMove, onStep, onOpen, onDragEnd }: CardProps) {
+const Card = memo(function Card({ action, ownerName, busy, conflicted, canMove, onMove, onStep, onOpen, onDragEnd }: CardProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const styles = useStyles();
   const moveRef = useRef<HTMLButtonElement>(null);
   const [menuOpen, setMenuOpen] = useState(false);
   const onKeyDown = (event: KeyboardEvent) => {
-    if (!canEdit || !(event.ctrlKey || event.metaKey)) return;
+    if (!canMove || !(event.ctrlKey || event.metaKey)) return;
     if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
       event.preventDefault();
       onStep(action, event.key === 'ArrowRight' ? 1 : -1);
@@ -192,7 +214,7 @@ const Card = memo(function Card({ action, ownerName, busy, conflicted, canEdit, 
       data-action-id={action.id}
       data-status={action.status}
       aria-busy={busy}
-      draggable={canEdit && !busy}
+      draggable={canMove && !busy}
       onDragStart={(event: DragEvent) => {
         event.dataTransfer.setData(DRAG_TYPE, action.id);
         event.dataTransfer.setData('text/plain', action.title);
@@ -218,12 +240,13 @@ const Card = memo(function Card({ action, ownerName, busy, conflicted, canEdit, 
       {action.indicators.slice(0, 2).map((i) => (
         <IndicatorProgress key={i.id} indicator={i} />
       ))}
-      {canEdit ? (
+      {canMove ? (
         <div className={styles.cardFoot}>
           <button
             ref={moveRef}
             type="button"
             className={styles.move}
+            data-control="move"
             aria-haspopup="menu"
             aria-expanded={menuOpen}
             aria-label={t('board.moveLabel', { name: action.title })}
@@ -292,7 +315,7 @@ function PostponeDialog({ open, action, onCancel, onConfirm, onConflict }: { ope
   );
 }
 
-export function BoardView({ trajectoryId, domainId, access }: { trajectoryId: string; domainId: string | null; access: Trajectory | undefined }) {
+export function BoardView({ trajectoryId, domainId }: { trajectoryId: string; domainId: string | null; access: Trajectory | undefined }) {
   const { api, announce } = useApp();
   const i18n = useI18n();
   const { t } = i18n;
@@ -300,7 +323,7 @@ export function BoardView({ trajectoryId, domainId, access }: { trajectoryId: st
   const card = useCardStyles();
   const planResource = usePlan(api, trajectoryId);
   const plan = planResource.data?.trajectory.id === trajectoryId ? planResource.data : undefined;
-  const canEdit = canEditWith(access);
+  const can = plan?.can;
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [conflict, setConflict] = useState<{ id: string; title: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -310,6 +333,8 @@ export function BoardView({ trajectoryId, domainId, access }: { trajectoryId: st
   const detail = useModal<string>();
   const editing = useModal<string>();
   const [focusAfterMove, setFocusAfterMove] = useState<string | null>(null);
+  const narrow = useNarrow();
+  const [chosenColumn, setChosenColumn] = useState<ActionStatus | null>(null);
 
   const domain = plan?.domains.find((d) => d.id === domainId) ?? null;
   useEffect(() => {
@@ -319,6 +344,8 @@ export function BoardView({ trajectoryId, domainId, access }: { trajectoryId: st
   }, [plan, domain, trajectoryId]);
 
   const owners = useMemo(() => new Map(plan?.people.map((p) => [p.id, p.displayName])), [plan]);
+  // Whether any card here may be moved, by the server's answers: else the board says it is read-only.
+  const anyMovable = useMemo(() => Boolean(domain && actionsOfDomain(domain).some((a) => actionRights(can, a.id).move)), [domain, can]);
   const columns = useMemo(() => {
     const byStatus = new Map<ActionStatus, PlanAction[]>(actionStatuses.map((s) => [s, []]));
     if (domain) for (const a of actionsOfDomain(domain)) byStatus.get(a.status)?.push(a);
@@ -326,11 +353,19 @@ export function BoardView({ trajectoryId, domainId, access }: { trajectoryId: st
     return byStatus;
   }, [domain]);
 
+  // On a phone the first column with cards shows until the user picks another one.
+  const shownColumn = chosenColumn ?? actionStatuses.find((s) => columns.get(s)?.length) ?? actionStatuses[0];
   useEffect(() => {
     if (!focusAfterMove) return;
+    // On a phone the moved card's new column comes into view first, so the focus can follow it.
+    const movedTo = narrow ? actionStatuses.find((s) => columns.get(s)?.some((a) => a.id === focusAfterMove)) : undefined;
+    if (movedTo && movedTo !== shownColumn) {
+      setChosenColumn(movedTo);
+      return;
+    }
     document.querySelector<HTMLElement>(`li[data-action-id="${CSS.escape(focusAfterMove)}"] button`)?.focus();
     setFocusAfterMove(null);
-  }, [focusAfterMove, columns]);
+  }, [focusAfterMove, columns, narrow, shownColumn]);
 
   const statusName = useCallback((s: ActionStatus) => label(i18n, 'status', s), [i18n]);
 
@@ -402,11 +437,13 @@ export function BoardView({ trajectoryId, domainId, access }: { trajectoryId: st
   );
   const busyRef = useRef(busy);
   busyRef.current = busy;
+  const canRef = useRef(can);
+  canRef.current = can;
 
   const move = useCallback(
     (action: PlanAction, to: ActionStatus) => {
       // A card on its way carries the version it left with; a second move would only meet 412.
-      if (to === action.status || busyRef.current.has(action.id)) return;
+      if (to === action.status || busyRef.current.has(action.id) || !actionRights(canRef.current, action.id).move) return;
       setError(null);
       if (to === 'postponed') {
         postpone.show(action);
@@ -479,7 +516,23 @@ export function BoardView({ trajectoryId, domainId, access }: { trajectoryId: st
       ) : null}
       {domain ? (
         <>
-          {canEdit ? <p className={styles.hint}>{t('board.keyboardHint')}</p> : null}
+          {anyMovable ? (
+            <p className={styles.hint}>{t('board.keyboardHint')}</p>
+          ) : (
+            <p className={styles.hint} data-testid="read-only">
+              {t('rights.readOnlyBoard')}
+            </p>
+          )}
+          {narrow ? (
+            <ColumnSwitcher
+              label={t('board.switcher')}
+              items={actionStatuses.map((s) => ({ value: s, label: statusName(s), count: columns.get(s)?.length ?? 0 }))}
+              value={shownColumn}
+              onChange={setChosenColumn}
+              panelId={(s) => `column-${s}`}
+              tabText={(item) => t('board.switcherTab', { status: item.label, count: item.count })}
+            />
+          ) : null}
           <div className={styles.board}>
             {actionStatuses.map((status) => {
               const cards = columns.get(status) ?? [];
@@ -488,10 +541,14 @@ export function BoardView({ trajectoryId, domainId, access }: { trajectoryId: st
               return (
                 <section
                   key={status}
+                  id={`column-${status}`}
+                  role={narrow ? 'tabpanel' : undefined}
+                  hidden={narrow && status !== shownColumn}
                   aria-labelledby={headingId}
                   data-column={status}
                   className={mergeClasses(styles.column, over === status && styles.over)}
-                  style={{ borderTopColor: statusColors[status] }}
+                  // The column's own display:flex would override the hidden attribute.
+                  style={{ borderTopColor: statusColors[status], ...(narrow && status !== shownColumn ? { display: 'none' } : {}) }}
                   onDragOver={(event) => {
                     if (!event.dataTransfer.types.includes(DRAG_TYPE)) return;
                     event.preventDefault();
@@ -518,7 +575,7 @@ export function BoardView({ trajectoryId, domainId, access }: { trajectoryId: st
                           ownerName={owners.get(a.ownerId ?? '') ?? ''}
                           busy={busy.has(a.id)}
                           conflicted={conflict?.id === a.id}
-                          canEdit={canEdit}
+                          canMove={actionRights(can, a.id).move}
                           onMove={move}
                           onStep={step}
                           onOpen={detail.show}
@@ -559,7 +616,6 @@ export function BoardView({ trajectoryId, domainId, access }: { trajectoryId: st
           open={detail.open}
           actionId={detail.value}
           plan={plan}
-          canEdit={canEdit}
           onClose={detail.hide}
           onEdit={() => (detail.value ? editing.show(detail.value) : undefined)}
         />

@@ -5,7 +5,7 @@ import { actionStatuses, type Action, type ActionListItem, type ActionStatus, ty
 import { useApp } from '../app-context';
 import { fieldState, FormError, useFormStyles, useSubmit } from '../components/form';
 import { describeError, ErrorBox } from '../components/problem';
-import { OverdueFlag } from '../components/status';
+import { OverdueFlag, StatusLabel } from '../components/status';
 import { useModal } from '../components/modal';
 import { useCardStyles, ViewRoot } from '../components/view';
 import { isOverdue, applyActionToPlan } from '../data/plan';
@@ -89,15 +89,19 @@ function TrajectoryActions({ trajectory }: { trajectory: Me['trajectories'][numb
                   {a.overdue ? <OverdueFlag /> : null}
                 </div>
               </div>
-              <Field label={t('my.statusOf', { name: a.title })} className={styles.status}>
-                <Select value={a.status} onChange={(_, d) => onSelect(a, d.value as ActionStatus)}>
-                  {actionStatuses.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`status.${s}`)}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+              {a.can?.move ? (
+                <Field label={t('my.statusOf', { name: a.title })} className={styles.status}>
+                  <Select value={a.status} onChange={(_, d) => onSelect(a, d.value as ActionStatus)}>
+                    {actionStatuses.map((s) => (
+                      <option key={s} value={s}>
+                        {t(`status.${s}`)}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              ) : (
+                <StatusLabel status={a.status} />
+              )}
             </li>
           ))}
         </ul>

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Field, Input, makeStyles, mergeClasses, Select, Spinner, tokens } from '@fluentui/react-components';
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { actionStatuses, type Plan, type PlanAction, type PlanDomain, type PlanOperational, type PlanStrategic, type Trajectory } from '../api/types';
-import { canEditWith, useApp } from '../app-context';
+import { actionStatuses, type Plan, type PlanAction, type PlanCan, type PlanDomain, type PlanOperational, type PlanStrategic, type Trajectory } from '../api/types';
+import { useApp } from '../app-context';
 import { ChevronDown, ChevronRight, Download, Pencil, Plus } from '../components/icons';
 import { ErrorBox } from '../components/problem';
 import { IndicatorProgress, OverdueFlag, StatusLabel } from '../components/status';
@@ -9,12 +9,14 @@ import { useCardStyles, ViewRoot } from '../components/view';
 import { ActionDialog, type ActionDialogMode } from '../dialogs/action-dialog';
 import { DomainDialog } from '../dialogs/domain-dialog';
 import { ObjectiveDialog, type ObjectiveTarget } from '../dialogs/objective-dialog';
-import { allActions, applyActionToPlan, usePlan } from '../data/plan';
+import { actionRights, allActions, applyActionToPlan, domainRights, operationalRights, strategicRights, usePlan } from '../data/plan';
 import { loadResource } from '../data/resource';
 import { label, useI18n } from '../i18n/i18n';
 import { navigate, paths } from '../router';
 import { ActionDetail } from './action-detail';
+import { PlanSetupTools } from '../dialogs/plan-setup-tools';
 import { useModal } from '../components/modal';
+import { planCardLabels, usePlanCardStyles } from './plan-cards';
 
 /** Above this many actions the plan opens with only its domains showing. */
 const BIG_PLAN = 300;
@@ -155,17 +157,20 @@ interface RowProps {
   trajectoryId: string;
   expanded: boolean;
   focused: boolean;
-  canEdit: boolean;
+  /** What the server says the caller may do, per entity (absent: the tools column is not shown). */
+  can: PlanCan | null;
   ownerName: string;
   onToggle: (id: string) => void;
   onDialog: (dialog: DialogState) => void;
 }
 
-const PlanRow = memo(function PlanRow({ row, trajectoryId, expanded, focused, canEdit, ownerName, onToggle, onDialog }: RowProps) {
+const PlanRow = memo(function PlanRow({ row, trajectoryId, expanded, focused, can, ownerName, onToggle, onDialog }: RowProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const styles = useStyles();
   const level = { domain: 0, strategic: 1, operational: 2, action: 3 }[row.kind];
+  // The server's answers for this row's entity.
+  const rights = { domain: domainRights(can, row.id), strategic: strategicRights(can, row.id), operational: operationalRights(can, row.id), action: actionRights(can, row.id) };
   const indent = { paddingInlineStart: `${level * 20}px` };
   const toggle = (title: string, caption: string, className?: string) => (
     <button type="button" className={styles.toggle} aria-expanded={expanded} onClick={() => onToggle(row.id)}>
@@ -177,10 +182,10 @@ const PlanRow = memo(function PlanRow({ row, trajectoryId, expanded, focused, ca
     </button>
   );
   const editButton = (name: string, dialog: DialogState) => (
-    <Button size="small" appearance="subtle" icon={<Pencil />} aria-label={t('plan.edit', { name })} title={t('plan.edit', { name })} onClick={() => onDialog(dialog)} />
+    <Button size="small" appearance="subtle" data-control="edit" icon={<Pencil />} aria-label={t('plan.edit', { name })} title={t('plan.edit', { name })} onClick={() => onDialog(dialog)} />
   );
   const addButton = (text: string, fullLabel: string, dialog: DialogState) => (
-    <Button size="small" appearance="subtle" icon={<Plus />} aria-label={fullLabel} onClick={() => onDialog(dialog)}>
+    <Button size="small" appearance="subtle" data-control="add" icon={<Plus />} aria-label={fullLabel} onClick={() => onDialog(dialog)}>
       {text}
     </Button>
   );
@@ -198,11 +203,13 @@ const PlanRow = memo(function PlanRow({ row, trajectoryId, expanded, focused, ca
           <td colSpan={4} className={styles.meta}>
             {label(i18n, 'approach', row.domain.approach)} · {label(i18n, 'domainState', row.domain.state)} · {i18n.tc('plan.actionsCount', row.count)}
           </td>
-          {canEdit ? (
+          {can ? (
             <td>
               <div className={styles.tools}>
-                {editButton(row.domain.name, { kind: 'domain', domain: row.domain })}
-                {addButton(t('plan.addStrategic'), t('plan.addStrategicTo', { name: row.domain.name }), { kind: 'objective', target: { kind: 'strategic', domain: row.domain } })}
+                {rights.domain.edit ? editButton(row.domain.name, { kind: 'domain', domain: row.domain }) : null}
+                {rights.domain.addStrategicObjective
+                  ? addButton(t('plan.addStrategic'), t('plan.addStrategicTo', { name: row.domain.name }), { kind: 'objective', target: { kind: 'strategic', domain: row.domain } })
+                  : null}
               </div>
             </td>
           ) : null}
@@ -220,14 +227,16 @@ const PlanRow = memo(function PlanRow({ row, trajectoryId, expanded, focused, ca
           <td colSpan={4} className={styles.meta}>
             {i18n.tc('plan.actionsCount', row.count)}
           </td>
-          {canEdit ? (
+          {can ? (
             <td>
               <div className={styles.tools}>
-                {editButton(row.strategic.title, { kind: 'objective', target: { kind: 'strategic', domain: row.domain, existing: row.strategic } })}
-                {addButton(t('plan.addOperational'), t('plan.addOperationalTo', { name: row.strategic.title }), {
-                  kind: 'objective',
-                  target: { kind: 'operational', strategic: row.strategic },
-                })}
+                {rights.strategic.edit ? editButton(row.strategic.title, { kind: 'objective', target: { kind: 'strategic', domain: row.domain, existing: row.strategic } }) : null}
+                {rights.strategic.addOperationalObjective
+                  ? addButton(t('plan.addOperational'), t('plan.addOperationalTo', { name: row.strategic.title }), {
+                      kind: 'objective',
+                      target: { kind: 'operational', strategic: row.strategic },
+                    })
+                  : null}
               </div>
             </td>
           ) : null}
@@ -248,11 +257,11 @@ const PlanRow = memo(function PlanRow({ row, trajectoryId, expanded, focused, ca
             {t('plan.smartScore', { done: smart })}
             {o.targetDate ? ` · ${t('plan.targetDate', { date: i18n.date(o.targetDate) })}` : ''} · {i18n.tc('plan.actionsCount', row.count)}
           </td>
-          {canEdit ? (
+          {can ? (
             <td>
               <div className={styles.tools}>
-                {editButton(o.title, { kind: 'objective', target: { kind: 'operational', strategic: row.strategic, existing: o } })}
-                {addButton(t('plan.addAction'), t('plan.addActionTo', { name: o.title }), { kind: 'action', mode: { kind: 'new', operational: o } })}
+                {rights.operational.edit ? editButton(o.title, { kind: 'objective', target: { kind: 'operational', strategic: row.strategic, existing: o } }) : null}
+                {rights.operational.addAction ? addButton(t('plan.addAction'), t('plan.addActionTo', { name: o.title }), { kind: 'action', mode: { kind: 'new', operational: o } }) : null}
               </div>
             </td>
           ) : null}
@@ -289,7 +298,7 @@ const PlanRow = memo(function PlanRow({ row, trajectoryId, expanded, focused, ca
               ))}
             </div>
           </td>
-          {canEdit ? <td>{editButton(a.title, { kind: 'action', mode: { kind: 'edit', actionId: a.id } })}</td> : null}
+          {can ? <td>{rights.action.fields.length ? editButton(a.title, { kind: 'action', mode: { kind: 'edit', actionId: a.id } }) : null}</td> : null}
         </>
       );
       break;
@@ -302,15 +311,17 @@ const PlanRow = memo(function PlanRow({ row, trajectoryId, expanded, focused, ca
   );
 });
 
-export function PlanView({ trajectoryId, actionId, query, access }: { trajectoryId: string; actionId: string | null; query: URLSearchParams; access: Trajectory | undefined }) {
+export function PlanView({ trajectoryId, actionId, query }: { trajectoryId: string; actionId: string | null; query: URLSearchParams; access: Trajectory | undefined }) {
   const { api, announce } = useApp();
   const i18n = useI18n();
   const { t } = i18n;
   const styles = useStyles();
+  const planCards = usePlanCardStyles();
   const card = useCardStyles();
   const planResource = usePlan(api, trajectoryId);
   const plan = planResource.data?.trajectory.id === trajectoryId ? planResource.data : undefined;
-  const canEdit = canEditWith(access);
+  // Only the server decides what this caller may change; a read-only reader gets no tools column.
+  const can = plan && !plan.readOnly ? plan.can : null;
   const queryKey = query.toString();
   const [filters, setFilters] = useState<Filters>(() => filtersFrom(query));
   const [expansion, setExpansion] = useState<Expansion | null>(null);
@@ -366,10 +377,13 @@ export function PlanView({ trajectoryId, actionId, query, access }: { trajectory
       return { all: base.all, toggled };
     });
   }, [plan, focusId, total]);
+  // Scrolled to once per link: a save re-renders the rows, and must not jump back to the linked item.
+  const scrolledTo = useRef<string | null>(null);
   useEffect(() => {
-    if (!focusId) return;
+    if (!focusId || scrolledTo.current === focusId) return;
     const row = tableRef.current?.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(focusId)}"]`);
     if (!row) return;
+    scrolledTo.current = focusId;
     row.scrollIntoView({ block: 'center' });
     row.querySelector<HTMLElement>('button, a')?.focus({ preventScroll: true });
   }, [focusId, rows]);
@@ -434,9 +448,11 @@ export function PlanView({ trajectoryId, actionId, query, access }: { trajectory
       subtitle={plan ? `${plan.trajectory.name} · ${i18n.tc('plan.actionsCount', total)}` : undefined}
       ready={Boolean(plan)}
       actions={
-        <Button icon={<Download />} onClick={() => void exportPlan()} disabled={!plan || exporting}>
-          {exporting ? t('plan.exporting') : t('plan.export')}
-        </Button>
+        <PlanSetupTools trajectoryId={trajectoryId} plan={plan}>
+          <Button icon={<Download />} onClick={() => void exportPlan()} disabled={!plan || exporting}>
+            {exporting ? t('plan.exporting') : t('plan.export')}
+          </Button>
+        </PlanSetupTools>
       }
     >
       {exportError ? <ErrorBox error={exportError} /> : null}
@@ -491,9 +507,14 @@ export function PlanView({ trajectoryId, actionId, query, access }: { trajectory
             </div>
           </div>
           {filtering ? <p className={card.muted}>{matched ? i18n.tc('plan.results', matched) : t('plan.noResults')}</p> : null}
+          {plan.readOnly ? (
+            <p className={card.muted} data-testid="read-only">
+              {t('rights.readOnly')}
+            </p>
+          ) : null}
           {!plan.domains.length ? <p className={card.muted}>{t('plan.empty')}</p> : null}
-          <div className={styles.tableWrap}>
-            <table className={styles.table} ref={tableRef}>
+          <div className={mergeClasses(styles.tableWrap, planCards.wrap)} style={planCardLabels(t)}>
+            <table className={mergeClasses(styles.table, planCards.table)} ref={tableRef}>
               <thead>
                 <tr>
                   <th scope="col">{t('plan.col.title')}</th>
@@ -501,7 +522,7 @@ export function PlanView({ trajectoryId, actionId, query, access }: { trajectory
                   <th scope="col">{t('plan.col.due')}</th>
                   <th scope="col">{t('plan.col.status')}</th>
                   <th scope="col">{t('plan.col.indicators')}</th>
-                  {canEdit ? <th scope="col">{t('plan.col.tools')}</th> : null}
+                  {can ? <th scope="col">{t('plan.col.tools')}</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -512,7 +533,7 @@ export function PlanView({ trajectoryId, actionId, query, access }: { trajectory
                     trajectoryId={trajectoryId}
                     expanded={row.kind !== 'action' && isExpanded(activeExpansion, row.id)}
                     focused={row.id === focusId}
-                    canEdit={canEdit}
+                    can={can}
                     ownerName={row.kind === 'action' ? (owners.get(row.action.ownerId ?? '') ?? '') : ''}
                     onToggle={toggle}
                     onDialog={dialog.show}
@@ -534,7 +555,6 @@ export function PlanView({ trajectoryId, actionId, query, access }: { trajectory
           open={actionId !== null}
           actionId={detailId}
           plan={plan}
-          canEdit={canEdit}
           onClose={() => navigate(paths.plan(trajectoryId))}
           onEdit={() => dialog.show({ kind: 'action', mode: { kind: 'edit', actionId: detailId } })}
         />
