@@ -4,7 +4,7 @@ import type { Principal } from '../auth/principal';
 import { actorOf, auditCreate, auditUpdate, diff } from '../audit/audit';
 import { insertAudit } from '../audit/audit-repository';
 import type { Db } from '../db/database';
-import { AppError, invalid, notFound } from '../http/problems';
+import { AppError, invalid, notFound } from '../shared/errors';
 import { withPartners } from './initiative-fields';
 import { formatOf, ImportFileError, nameKey, normalise, readInitiativeFile, type ImportFormat, type ImportProblem } from './initiative-import';
 import { initiativeResource, type InitiativeOutput } from './initiative-resource';
@@ -30,7 +30,7 @@ function rejected(problems: ImportProblem[]): AppError {
   return invalid(problems, `The file has ${problems.length} problem(s); nothing was imported`);
 }
 
-function decode(content: string): Buffer {
+export function decode(content: string): Buffer {
   const clean = content.replace(/^data:[^,]*,/, '').replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(clean) || clean.length === 0) throw invalid([{ path: 'body.content', message: 'must be the file as base64' }]);
   return Buffer.from(clean, 'base64');

@@ -2,7 +2,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { sectors } from '../shared/enums';
-import type { FieldProblem } from '../http/problems';
+import type { FieldProblem } from '../shared/errors';
 import { MAX_YEAR, MIN_YEAR } from '../shared/schemas';
 import { initiativeFields, initiativeSources, type InitiativeFields } from './initiative-fields';
 
@@ -40,9 +40,9 @@ export const importColumns = [
 ] as const;
 
 export type ImportField = (typeof importColumns)[number]['field'];
-type Cell = string | number | Date | boolean | null;
+export type Cell = string | number | Date | boolean | null;
 
-interface Sheet {
+export interface Sheet {
   headers: { text: string; index: number; letter: string }[];
   rows: { line: number; cells: Cell[] }[];
 }
@@ -90,7 +90,7 @@ const sourceWords: Record<string, (typeof initiativeSources)[number]> = {
   andere: 'other', anders: 'other',
 };
 
-function columnLetter(index: number): string {
+export function columnLetter(index: number): string {
   let n = index;
   let out = '';
   while (n > 0) {
@@ -101,7 +101,7 @@ function columnLetter(index: number): string {
   return out;
 }
 
-function cellText(cell: Cell): string {
+export function cellText(cell: Cell): string {
   if (cell === null) return '';
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   return String(cell).trim();
@@ -156,7 +156,8 @@ function xlsxCell(value: ExcelJS.CellValue): Cell {
   return null;
 }
 
-async function readXlsx(bytes: Buffer): Promise<Sheet> {
+/** The first row of the sheet of one of these (normalised) names, or of the first sheet, as headers; the rest as rows. */
+export async function readXlsx(bytes: Buffer, sheetNames: readonly string[] = ['initiatieven', 'initiatives']): Promise<Sheet> {
   let unpacked = 0;
   try {
     // Only the sizes the archive declares are read here, nothing is inflated.
@@ -172,7 +173,7 @@ async function readXlsx(bytes: Buffer): Promise<Sheet> {
     throw new ImportFileError([{ path: 'file', message: 'is not an Excel (.xlsx) file', line: 1, column: '' }]);
   }
   // The template has its lists on a second sheet: the initiatives are on the first.
-  const sheet = workbook.worksheets.find((w) => normalise(w.name) === 'initiatieven' || normalise(w.name) === 'initiatives') ?? workbook.worksheets[0];
+  const sheet = workbook.worksheets.find((w) => sheetNames.includes(normalise(w.name))) ?? workbook.worksheets[0];
   if (!sheet) return { headers: [], rows: [] };
   const out: Sheet = { headers: [], rows: [] };
   let headerSeen = false;
@@ -218,7 +219,7 @@ function isoDate(year: number, month: number, day: number): string | 'bad' {
 }
 
 /** 15/09/2023, 15-09-2023, 15.09.2023, 2023-09-15, 09/2023 and 2023 (the first day of it). */
-function parseDate(cell: Cell): string | null | 'bad' {
+export function parseDate(cell: Cell): string | null | 'bad' {
   if (cell === null || cell === '') return null;
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? 'bad' : isoDate(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate());
   if (typeof cell === 'number') {

@@ -4,21 +4,23 @@ import type { PlanDomain } from '../api/types';
 import { useApp } from '../app-context';
 import { fieldState, FormError, useFormStyles, useSubmit } from '../components/form';
 import { useI18n } from '../i18n/i18n';
+import { PlanDeleteButton } from './plan-delete-button';
 
-/** The steering group's choices about a domain: its name, its approach and whether it runs now. */
-export function DomainDialog({ open, domain, onClose, onSaved }: { open: boolean; domain: PlanDomain; onClose: () => void; onSaved: (name: string) => Promise<void> }) {
+/** The steering group's choices about a domain: its name, its approach and whether it runs now. Without `domain`: a new one in `trajectoryId`. */
+export function DomainDialog({ open, domain, trajectoryId, onClose, onSaved }: { open: boolean; domain?: PlanDomain; trajectoryId?: string; onClose: () => void; onSaved: (name: string) => Promise<void> }) {
   const { api } = useApp();
   const { t } = useI18n();
   const styles = useFormStyles();
-  const [name, setName] = useState(domain.name);
-  const [approach, setApproach] = useState(domain.approach);
-  const [state, setState] = useState(domain.state);
+  const [name, setName] = useState(domain?.name ?? '');
+  const [approach, setApproach] = useState(domain?.approach ?? 'structural');
+  const [state, setState] = useState(domain?.state ?? 'active');
   const { saving, errors, formError, submit } = useSubmit();
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const ok = await submit(async () => {
-      await api.patch(`/api/v1/domains/${domain.id}`, { name, approach, state });
+      if (domain) await api.patch(`/api/v1/domains/${domain.id}`, { name, approach, state });
+      else await api.post(`/api/v1/trajectories/${trajectoryId}/domains`, { name, approach, state });
     });
     if (ok) await onSaved(name.trim());
   };
@@ -28,7 +30,7 @@ export function DomainDialog({ open, domain, onClose, onSaved }: { open: boolean
       <DialogSurface>
         <form onSubmit={(e) => void save(e)} noValidate>
           <DialogBody>
-            <DialogTitle>{t('plan.edit', { name: domain.name })}</DialogTitle>
+            <DialogTitle>{domain ? t('plan.edit', { name: domain.name }) : t('planSetup.newDomain')}</DialogTitle>
             <DialogContent className={styles.form}>
               <FormError message={formError} />
               <Field label={t('plan.level.domain')} required {...fieldState(errors, 'name')}>
@@ -48,6 +50,7 @@ export function DomainDialog({ open, domain, onClose, onSaved }: { open: boolean
               </Field>
             </DialogContent>
             <DialogActions>
+              {domain ? <PlanDeleteButton kind="domain" id={domain.id} onDeleted={onClose} /> : null}
               <Button appearance="secondary" onClick={onClose}>
                 {t('form.cancel')}
               </Button>

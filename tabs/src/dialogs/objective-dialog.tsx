@@ -5,6 +5,7 @@ import { useApp } from '../app-context';
 import { AdjustmentFields, adjustmentBody, type AdjustmentValue } from '../components/adjustment-fields';
 import { emptyToNull, fieldState, FormError, useFormStyles, useSubmit } from '../components/form';
 import { useI18n } from '../i18n/i18n';
+import { PlanDeleteButton } from './plan-delete-button';
 
 export type ObjectiveTarget =
   | { kind: 'strategic'; domain: PlanDomain; existing?: PlanStrategic }
@@ -81,6 +82,7 @@ export function ObjectiveDialog({ open, target, onClose, onSaved }: { open: bool
               {existing ? <AdjustmentFields value={verdict} onChange={setVerdict} errors={errors} /> : null}
             </DialogContent>
             <DialogActions>
+              {existing ? <PlanDeleteButton kind={target.kind === 'strategic' ? 'strategic-objective' : 'operational-objective'} id={existing.id} onDeleted={onClose} /> : null}
               <Button appearance="secondary" onClick={onClose}>
                 {t('form.cancel')}
               </Button>
