@@ -19,6 +19,7 @@ import type {
   OnlineMeeting,
   Recipient,
   ResponseType,
+  User,
   TimeConstraint,
   TimeSlot,
   UploadSession,
@@ -237,6 +238,8 @@ export interface GraphStandIn {
   setBusy(address: string, start: string, end: string): void;
   /** Attendance reports (one array of rows per session) for the Teams meeting behind a join URL. */
   preloadAttendance(organiser: string, joinUrl: string, sessions: AttendanceRow[][]): void;
+  /** A user of the directory, found by GET /users?$search= and read by GET /users/{id}. */
+  addDirectoryUser(user: { id: string; displayName: string; mail?: string | null; userPrincipalName?: string }): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -343,6 +346,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
   const onlineMeetings = new Map<string, { id: string; mailbox: string; joinWebUrl: string; reports: { id: string; rows: AttendanceRow[] }[] }>();
   const busy: { address: string; start: number; end: number }[] = [];
   const uploads = new Map<string, { mailbox: string; draftId: string; token: string; item: z.infer<typeof attachmentItem>; received: Buffer[]; next: number }>();
+  const directory = new Map<string, User>();
 
   let origin = '';
 
@@ -443,6 +447,35 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     const seg = (i: number, m: RegExpExecArray) => decodeURIComponent(m[i] ?? '');
     let m: RegExpExecArray | null;
 
+    if (method === 'GET' && path === '/users') {
+      // Graph: $search on directory objects needs ConsistencyLevel: eventual, and each clause is "property:text".
+      const search = url.searchParams.get('$search');
+      if (search !== null) {
+        if (String(request.headers.consistencylevel ?? '').toLowerCase() !== 'eventual') throw bad('Request with $search query parameter only works through MSGraph with a special request header: \'ConsistencyLevel: eventual\'');
+        if (!/^"[^"]*"(\s+(OR|AND)\s+"[^"]*")*$/.test(search)) throw bad(`Syntax error: invalid $search ${search}`);
+        const parsed = [...search.matchAll(/"([^"]*)"/g)].map((c) => /^(displayName|mail|userPrincipalName|givenName|surname):(.*)$/.exec(c[1] ?? ''));
+        if (parsed.some((p) => !p)) throw bad(`Syntax error: invalid $search ${search}`);
+        const matches = (u: User) =>
+          parsed.some((p) => {
+            const value = String((u as Record<string, unknown>)[p![1]!] ?? '').toLowerCase();
+            // Tokenised prefix match, as Graph does for displayName and mail.
+            return p![2]!.toLowerCase().split(/\s+/).filter(Boolean).every((word) => value.split(/[\s.@_-]+/).some((token) => token.startsWith(word)) || value.startsWith(word));
+          });
+        const select = (url.searchParams.get('$select') ?? '').split(',').filter(Boolean);
+        const view = (u: User) => (select.length ? Object.fromEntries(Object.entries(u).filter(([k]) => select.includes(k))) : u);
+        const found = [...directory.values()].filter(matches);
+        const top = Number(url.searchParams.get('$top') ?? 100);
+        return [200, { '@odata.context': `${origin}/v1.0/$metadata#users`, ...(url.searchParams.get('$count') === 'true' ? { '@odata.count': found.length } : {}), value: found.slice(0, top).map(view) }];
+      }
+      return [200, page([...directory.values()], url)];
+    }
+    if (method === 'GET' && (m = /^\/users\/([^/]+)$/.exec(path))) {
+      const key = seg(1, m).toLowerCase();
+      const user = [...directory.values()].find((u) => u.id === key || u.userPrincipalName?.toLowerCase() === key);
+      if (!user) throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${seg(1, m)}' does not exist or one of its queried reference-property objects are not present.`);
+      const select = (url.searchParams.get('$select') ?? '').split(',').filter(Boolean);
+      return [200, select.length ? Object.fromEntries(Object.entries(user).filter(([k]) => select.includes(k))) : user];
+    }
     if (method === 'POST' && (m = /^\/users\/([^/]+)\/events$/.exec(path))) {
       const mailbox = seg(1, m).toLowerCase();
       const input = parse(eventCreate, body);
@@ -777,6 +810,9 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
         onlineMeetings.set(id, meeting);
       }
       meeting.reports.push(...sessions.map((rows) => ({ id: randomUUID(), rows })));
+    },
+    addDirectoryUser(user) {
+      directory.set(user.id, { id: user.id, displayName: user.displayName, mail: user.mail ?? null, userPrincipalName: user.userPrincipalName ?? user.mail ?? `${user.id}@stand-in.example` } satisfies User);
     },
     reset() {
       requests.length = 0;

@@ -30,6 +30,7 @@ const CALENDAR = ['src/graph/graph-calendar.ts'];
 const MAIL = ['src/graph/graph-mail-sender.ts'];
 const TAB = 'meetings (issue 9), a coordinator in the tab';
 const JOB = 'meetings (issue 9), scheduled job without a signed-in user';
+const PEOPLE = ['src/people/people-directory.ts'];
 
 /**
  * A call that exists with both kinds of rights has two rows: the client's credential picks the row
@@ -47,6 +48,8 @@ export const GRAPH_CALLS: readonly GraphCall[] = [
   { id: 'meetings.find-online-meeting', request: 'GET /users/{organiser}/onlineMeetings', permission: 'OnlineMeetings.Read', type: 'delegated', feature: `${TAB}: find the Teams meeting behind the join link, to read its attendance`, callers: CALENDAR },
   { id: 'meetings.attendance-reports', request: 'GET /users/{organiser}/onlineMeetings/{meetingId}/attendanceReports', permission: 'OnlineMeetingArtifact.Read.All', type: 'delegated', feature: `${TAB}: pre-fill attendance from the Teams attendance report (organiser only)`, callers: CALENDAR },
   { id: 'meetings.attendance-records', request: 'GET /users/{organiser}/onlineMeetings/{meetingId}/attendanceReports/{reportId}/attendanceRecords', permission: 'OnlineMeetingArtifact.Read.All', type: 'delegated', feature: `${TAB}: who attended, and how long`, callers: CALENDAR },
+  { id: 'people.search-users', request: 'GET /users', permission: 'User.ReadBasic.All', type: 'delegated', feature: 'people (issue 11), a coordinator in the tab: find a colleague in the directory to invite (name and e-mail only)', callers: PEOPLE },
+  { id: 'people.read-user', request: 'GET /users/{userId}', permission: 'User.ReadBasic.All', type: 'delegated', feature: 'people (issue 11), a coordinator in the tab: read the invited colleague\'s name, e-mail and id from the directory', callers: PEOPLE },
   { id: 'calendar.create-event.app', request: 'POST /users/{organiser}/events', permission: 'Calendars.ReadWrite', type: 'application', feature: `${JOB}: an event planned from a bot card, created by the job`, callers: CALENDAR, scheduled: true },
   { id: 'calendar.update-event.app', request: 'PATCH /users/{organiser}/events/{eventId}', permission: 'Calendars.ReadWrite', type: 'application', feature: `${JOB}: the final agenda written into the event`, callers: CALENDAR, scheduled: true },
   { id: 'calendar.cancel-event.app', request: 'POST /users/{organiser}/events/{eventId}/cancel', permission: 'Calendars.ReadWrite', type: 'application', feature: `${JOB}: a cancellation queued from a bot card`, callers: CALENDAR, scheduled: true },

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { assertCan } from '../auth/access';
+import { assertCan, can, type TrajectoryAccess } from '../auth/access';
 import { leadMemberRoles } from '../auth/policy';
 import type { Db } from '../db/database';
-import { notFound } from '../http/problems';
+import { notFound } from '../shared/errors';
 import { bodyKinds, memberRoles } from '../shared/enums';
 import type { Row } from '../shared/resource-repository';
 import { defineResource, type Scope } from '../shared/resource-service';
@@ -60,6 +60,22 @@ export const membershipOutput = z.object({
   role: z.enum(memberRoles),
 });
 
+/** The capability granting, changing into or taking away this role needs. */
+function grantCapability(role: string) {
+  return leadMemberRoles.has(role) ? ('membership.grant_lead' as const) : ('membership.grant' as const);
+}
+
+/** The one rule for roles: the membership routes enforce it, the tabs are told it (grantableRoles). */
+export function assertMayGrantRole(access: TrajectoryAccess, role: string): void {
+  assertCan(access, 'membership.grant');
+  assertCan(access, grantCapability(role));
+}
+
+/** The roles this caller may grant, change into or take away in the trajectory. */
+export function grantableRoles(access: TrajectoryAccess): string[] {
+  return memberRoles.filter((role) => can(access, 'membership.grant') && can(access, grantCapability(role)));
+}
+
 async function scopeOfBody(db: Db, row: Row): Promise<Scope> {
   const body = await findBodyTrajectory(db, row.tenantId, String(row.bodyId));
   if (!body) throw notFound(`body ${String(row.bodyId)}`);
@@ -79,9 +95,7 @@ export const membershipResource = defineResource({
   permission: 'membership.grant',
   authorize: (_db, access, { before, input }) => {
     // Granting, changing and taking away alike: each role involved must be the caller's to give.
-    for (const role of [before?.role, input?.role]) {
-      if (typeof role === 'string' && leadMemberRoles.has(role)) assertCan(access, 'membership.grant_lead');
-    }
+    for (const role of [before?.role, input?.role]) if (typeof role === 'string') assertMayGrantRole(access, role);
   },
   refs: { personId: 'person' },
   orderBy: ['role', 'createdAt'],

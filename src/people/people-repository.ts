@@ -165,3 +165,50 @@ export async function findMembershipsOfPerson(db: Db, tenantId: string, personId
     .where('membership.personId', '=', personId)
     .execute();
 }
+
+/** For each of these people, the trajectories they take part in and those where they hold a lead role (one query each). */
+export async function findPlacesOfPeople(db: Db, tenantId: string, personIds: string[], leadRoles: readonly string[]) {
+  const places = new Map<string, { trajectories: Set<string>; leadIn: Set<string> }>(personIds.map((id) => [id, { trajectories: new Set(), leadIn: new Set() }]));
+  if (!personIds.length) return places;
+  const ids = sql.join(personIds.map((id) => sql`${id}::uuid`));
+  const { rows } = await sql<{ personId: string; trajectoryId: string; lead: boolean }>`
+    select m.person_id as "personId", b.trajectory_id as "trajectoryId", bool_or(m.role in (${sql.join([...leadRoles])})) as lead
+      from membership m join body b on b.tenant_id = m.tenant_id and b.id = m.body_id
+      where m.tenant_id = ${tenantId} and m.person_id in (${ids}) group by 1, 2
+    union all
+    select a.owner_id, a.trajectory_id, false from action a where a.tenant_id = ${tenantId} and a.owner_id in (${ids})
+    union all
+    select p.id, p.home_trajectory_id, false from person p where p.tenant_id = ${tenantId} and p.id in (${ids}) and p.home_trajectory_id is not null`.execute(db);
+  for (const row of rows) {
+    const place = places.get(row.personId);
+    if (!place) continue;
+    place.trajectories.add(row.trajectoryId);
+    if (row.lead) place.leadIn.add(row.trajectoryId);
+  }
+  return places;
+}
+
+/** What goes with a person when they are deleted (memberships and trusted persons cascade, owned actions lose their owner). */
+export async function personDeleteImpact(db: Db, tenantId: string, personId: string, trajectoryId: string) {
+  const { rows } = await sql<{ memberships: number; actionsWithoutOwner: number; parentsWithoutTrustedPerson: number; otherTrajectories: number }>`
+    select
+      (select count(*)::int from membership m where m.tenant_id = ${tenantId} and m.person_id = ${personId}) as memberships,
+      (select count(*)::int from action a where a.tenant_id = ${tenantId} and a.owner_id = ${personId}) as "actionsWithoutOwner",
+      (select count(*)::int from person p where p.tenant_id = ${tenantId} and p.trusted_person_id = ${personId}) as "parentsWithoutTrustedPerson",
+      (select count(distinct t)::int from (
+        select b.trajectory_id as t from membership m join body b on b.tenant_id = m.tenant_id and b.id = m.body_id where m.tenant_id = ${tenantId} and m.person_id = ${personId}
+        union select a.trajectory_id from action a where a.tenant_id = ${tenantId} and a.owner_id = ${personId}
+        union select p.home_trajectory_id from person p where p.tenant_id = ${tenantId} and p.id = ${personId} and p.home_trajectory_id is not null
+      ) x where t <> ${trajectoryId}) as "otherTrajectories"`.execute(db);
+  return rows[0]!;
+}
+
+/** What goes with a body when it is deleted: its memberships, meetings and signal verdicts cascade. */
+export async function bodyDeleteImpact(db: Db, tenantId: string, bodyId: string) {
+  const { rows } = await sql<{ memberships: number; meetings: number; signalVerdicts: number }>`
+    select
+      (select count(*)::int from membership where tenant_id = ${tenantId} and body_id = ${bodyId}) as memberships,
+      (select count(*)::int from meeting where tenant_id = ${tenantId} and body_id = ${bodyId}) as meetings,
+      (select count(*)::int from signal_verdict where tenant_id = ${tenantId} and body_id = ${bodyId}) as "signalVerdicts"`.execute(db);
+  return rows[0]!;
+}

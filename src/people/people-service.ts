@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { assertCan, can, loadAccess, type TrajectoryAccess } from '../auth/access';
+import { assertCan, can, loadAccess, loadAccessToAll, type TrajectoryAccess } from '../auth/access';
 import { leadMemberRoles, type Capability } from '../auth/policy';
 import { accessWherePersonTakesPart, assertMayReferencePerson } from './person-access';
 import type { Principal } from '../auth/principal';
 import { actorOf, auditCreate, auditDelete, auditUpdate } from '../audit/audit';
 import type { Db } from '../db/database';
-import { forbidden, notFound } from '../http/problems';
+import { forbidden, notFound } from '../shared/errors';
 import { contactPreferences, reminderLevels, sectors } from '../shared/enums';
 import { publicRow, shortText, uuid } from '../shared/schemas';
-import { deletePerson, findMembershipsOfPerson, findPerson, insertPerson, listPeopleOfTrajectory, updatePerson, type PersonWithMemberships } from './people-repository';
+import { deletePerson, findMembershipsOfPerson, findPerson, findPlacesOfPeople, insertPerson, listPeopleOfTrajectory, updatePerson, type PersonWithMemberships } from './people-repository';
 
 export const personInput = z
   .object({
@@ -48,6 +48,14 @@ export const personOutput = z.object({
   reminders: z.string(),
   isParent: z.boolean(),
   memberships: z.array(z.object({ id: uuid, bodyId: uuid, role: z.string(), bodyKind: z.string() })),
+  can: z
+    .object({
+      edit: z.boolean(),
+      delete: z.boolean(),
+      editContact: z.boolean(),
+      trust: z.boolean(),
+    })
+    .describe('what the caller may do with this person, by the same rules that enforce it (in every trajectory the person takes part in)'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -63,11 +71,40 @@ export function maySeeContact(access: TrajectoryAccess, person: { id: string; tr
   return can(access, 'contact.read', { trustedPersonId: person.trustedPersonId });
 }
 
-function present(access: TrajectoryAccess, p: PersonWithMemberships): PersonOutput {
+export type PersonRights = PersonOutput['can'];
+
+const noRights: PersonRights = { edit: false, delete: false, editContact: false, trust: false };
+
+/**
+ * What the caller may do with each of these people: the checks of `update` and `remove` below,
+ * with the caller's access in every trajectory each person takes part in.
+ */
+export async function rightsOverPeople(db: Db, access: TrajectoryAccess, people: { id: string; isParent: boolean }[]): Promise<Map<string, PersonRights>> {
+  const rights = new Map<string, PersonRights>();
+  if (!can(access, 'people.read') || !people.length) return rights;
+  const [places, accessById] = await Promise.all([
+    findPlacesOfPeople(db, access.principal.tenantId, people.map((p) => p.id), [...leadMemberRoles]),
+    loadAccessToAll(db, access.principal),
+  ]);
+  const accessIn = (id: string): TrajectoryAccess => accessById.get(id) ?? { principal: access.principal, trajectoryId: id, personId: null, roles: new Set(), workGroupDomains: new Set(), closed: false };
+  for (const person of people) {
+    const place = places.get(person.id);
+    const everywhere = [...(place?.trajectories ?? [])].map(accessIn);
+    const holds = (capability: Capability) => can(access, capability) && everywhere.every((there) => can(there, capability));
+    const edit = holds('people.edit');
+    const leadIn = [...(place?.leadIn ?? [])];
+    const del = edit && access.personId !== person.id && leadIn.every((t) => can(t === access.trajectoryId ? access : accessIn(t), 'membership.grant_lead'));
+    rights.set(person.id, { edit, delete: del, editContact: person.isParent ? holds('contact.edit') : edit, trust: holds('person.trust') });
+  }
+  return rights;
+}
+
+function present(access: TrajectoryAccess, p: PersonWithMemberships, rights: PersonRights = noRights): PersonOutput {
   const visible = maySeeContact(access, p, Boolean(p.isParent));
   const base = publicRow<PersonOutput>({ ...p, tenantId: '' });
   return {
     ...base,
+    can: rights,
     email: visible ? p.email : null,
     phone: visible ? p.phone : null,
     contactHidden: !visible && Boolean(p.email ?? p.phone),
@@ -106,7 +143,8 @@ export function createPeopleService(db: Db) {
   async function one(access: TrajectoryAccess, id: string): Promise<PersonOutput> {
     const [person] = await listPeopleOfTrajectory(db, access.principal.tenantId, access.trajectoryId, id);
     if (!person) throw notFound(`person ${id}`);
-    return present(access, person);
+    const rights = await rightsOverPeople(db, access, [{ id: person.id, isParent: Boolean(person.isParent) }]);
+    return present(access, person, rights.get(person.id));
   }
 
   /** A person's record is one across the tenant: each trajectory they take part in sees the change. */
@@ -119,7 +157,8 @@ export function createPeopleService(db: Db) {
       const access = await loadAccess(db, principal, trajectoryId);
       assertCan(access, 'people.read');
       const people = await listPeopleOfTrajectory(db, principal.tenantId, trajectoryId);
-      return people.map((p) => present(access, p));
+      const rights = await rightsOverPeople(db, access, people.map((p) => ({ id: p.id, isParent: Boolean(p.isParent) })));
+      return people.map((p) => present(access, p, rights.get(p.id)));
     },
 
     async get(principal: Principal, trajectoryId: string, id: string): Promise<PersonOutput> {

@@ -8,6 +8,7 @@ import { seedDemoSteering } from './demo-steering';
 import { seedDemoInventory } from './demo-inventory';
 import { seedDemoQuestionnaires } from './demo-questionnaires';
 import { seedDemoMeetings } from './demo-meetings';
+import { seedDemoPeople } from './demo-people';
 
 /**
  * Demo data of features that came after the core plan, each in its own file beside this one
@@ -25,4 +26,5 @@ export const demoExtras: readonly DemoExtra[] = [
   seedDemoQuestionnaires,
   seedDemoEvaluation,
   seedDemoMeetings,
+  seedDemoPeople,
 ];
