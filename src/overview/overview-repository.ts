@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
+import { brusselsDate } from '../shared/time';
+import { loadSteeringFacts } from '../steering-sessions/steering-facts';
 
 /** The facts the overview's rules work on; every query is scoped by tenant and trajectory. */
 export async function loadOverviewFacts(db: Db, tenantId: string, trajectoryId: string, now: Date) {
-  const [domains, actions, objectives, bodies, upcoming, lastSteering, people, indicators, initiatives] = await Promise.all([
+  const [domains, actions, objectives, bodies, upcoming, lastSteering, people, indicators, initiatives, steeringSessions, nextPerBody] = await Promise.all([
     db
       .selectFrom('domain')
       .select(['id', 'name', 'approach', 'state'])
@@ -19,6 +21,7 @@ export async function loadOverviewFacts(db: Db, tenantId: string, trajectoryId: 
         'action.title',
         'action.status',
         'action.ownerId',
+        'action.startDate',
         'action.dueDate',
         'action.domainId',
         'action.operationalObjectiveId',
@@ -95,6 +98,8 @@ export async function loadOverviewFacts(db: Db, tenantId: string, trajectoryId: 
       .where('meeting.trajectoryId', '=', trajectoryId)
       .where('body.kind', '=', 'steering_group')
       .where('meeting.startsAt', '<=', now)
+      // A cancelled meeting was never held: it must not count as the steering group having met.
+      .where('meeting.state', '!=', 'cancelled')
       .executeTakeFirst(),
     db
       .selectFrom('person')
@@ -125,7 +130,10 @@ export async function loadOverviewFacts(db: Db, tenantId: string, trajectoryId: 
         'indicator.actionId',
         'indicator.kind',
         'indicator.baseline',
+        'indicator.target',
+        'indicator.unit',
         'indicator.name',
+        sql<number | null>`(array_agg(measurement.value order by measurement.measured_on desc, measurement.created_at desc) filter (where measurement.id is not null))[1]`.as('latestValue'),
         'mp.id as planId',
         'mp.frequency as planFrequency',
         'mp.nextDueOn as planNextDueOn',
@@ -135,7 +143,7 @@ export async function loadOverviewFacts(db: Db, tenantId: string, trajectoryId: 
       ])
       .where('indicator.tenantId', '=', tenantId)
       .where('indicator.trajectoryId', '=', trajectoryId)
-      .groupBy(['indicator.id', 'indicator.actionId', 'indicator.kind', 'indicator.baseline', 'indicator.name', 'mp.id', 'mp.frequency', 'mp.nextDueOn', 'mp.createdAt'])
+      .groupBy(['indicator.id', 'indicator.actionId', 'indicator.kind', 'indicator.baseline', 'indicator.target', 'indicator.unit', 'indicator.name', 'mp.id', 'mp.frequency', 'mp.nextDueOn', 'mp.createdAt'])
       .execute(),
     db
       .selectFrom('initiative')
@@ -144,16 +152,42 @@ export async function loadOverviewFacts(db: Db, tenantId: string, trajectoryId: 
       .where('trajectoryId', '=', trajectoryId)
       .groupBy('state')
       .execute(),
+    loadSteeringFacts(db, tenantId, trajectoryId),
+    // Each body's next meeting (the five above may all be other bodies').
+    db
+      .selectFrom('meeting')
+      .distinctOn('meeting.bodyId')
+      .select(['meeting.bodyId', 'meeting.id', 'meeting.title', 'meeting.startsAt'])
+      .where('meeting.tenantId', '=', tenantId)
+      .where('meeting.trajectoryId', '=', trajectoryId)
+      .where('meeting.endsAt', '>=', now)
+      .where('meeting.state', '!=', 'cancelled')
+      .orderBy('meeting.bodyId')
+      .orderBy('meeting.startsAt')
+      .execute(),
   ]);
+  // One answer to "when did the steering group last meet", for the warnings and the phases alike:
+  // a held meeting of the steering group, or one of its first three sessions recorded as held.
+  const today = brusselsDate(now);
+  const heldSessions = steeringSessions.filter((s) => s.heldOn !== null && s.heldOn <= today).map((s) => new Date(`${s.heldOn}T12:00:00Z`));
+  const lastMeeting = (lastSteering?.lastMet as Date | null | undefined) ?? null;
+  const lastSteeringMeeting = [lastMeeting, ...heldSessions].reduce<Date | null>((m, d) => (d && (!m || d > m) ? d : m), null);
   return {
     domains,
     actions,
     objectives,
     bodies,
     upcoming,
-    lastSteeringMeeting: (lastSteering?.lastMet as Date | null | undefined) ?? null,
+    lastSteeringMeeting,
+    nextMeetingByBody: new Map(nextPerBody.map((m) => [m.bodyId, { id: m.id, title: m.title, startsAt: m.startsAt }])),
+    /** The first three steering-group sessions; a session dated after today is not held yet. */
+    steeringSessions: steeringSessions.map((s) => ({ number: s.number, heldOn: s.heldOn !== null && s.heldOn <= today ? s.heldOn : null })),
     people,
-    indicators: indicators.map((i) => ({ ...i, lastMeasuredOn: (i.lastMeasuredOn as string | null) ?? null })),
+    indicators: indicators.map((i) => ({
+      ...i,
+      lastMeasuredOn: (i.lastMeasuredOn as string | null) ?? null,
+      latestValue: i.latestValue === null ? null : Number(i.latestValue),
+    })),
     initiativesByState: Object.fromEntries(initiatives.map((i) => [i.state, Number(i.count)])) as Record<string, number>,
   };
 }

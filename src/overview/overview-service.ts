@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { assertRead, loadAccess } from '../auth/access';
 import type { Principal } from '../auth/principal';
 import type { Db } from '../db/database';
-import { notFound } from '../http/problems';
+import { AppError, notFound } from '../shared/errors';
 import { actionStatuses, type ActionStatus } from '../shared/enums';
 import { brusselsDate } from '../shared/time';
 import { findTrajectory } from '../trajectories/trajectory-repository';
@@ -10,6 +10,13 @@ import { loadOverviewFacts } from './overview-repository';
 import { phaseOutput } from '../phases/phase-rules';
 import { phasesFromFacts } from '../phases/phase-service';
 import { computeWarnings, isOpen, overviewWarning } from './overview-rules';
+import { indicatorsOffTrack, ownActions, overviewPersonas, overviewSections, personasOf, readsOnly, sectionsOf, seesWorkload } from './overview-roles';
+import { addDays } from '../follow-ups/calendar';
+import { reportStates } from '../reports/report-schemas';
+import type { MeetingService } from '../meetings/meeting-service';
+import type { ReportService } from '../reports/report-service';
+import { createPeopleService } from '../people/people-service';
+import { can, type TrajectoryAccess } from '../auth/access';
 
 // The rules moved to overview-rules.ts so that the phase tracker can use them too; re-exported for existing callers.
 export * from './overview-rules';
@@ -53,12 +60,217 @@ export const overviewOutput = z.object({
   statusByDomain: z.array(
     z.object({ domainId: z.uuid(), name: z.string(), approach: z.string(), state: z.string(), total: z.int(), counts: statusCounts }),
   ),
-  warnings: z.array(overviewWarning),
+  warnings: z.array(overviewWarning).describe('owner_overloaded (which names a person) only for the coordinator'),
   warningCounts: z.record(z.string(), z.int()).describe('how many of each code hold, also beyond the listed ones'),
+  persona: z.enum(overviewPersonas).describe("the overview the caller's roles lead with"),
+  personas: z.array(z.enum(overviewPersonas)),
+  sections: z.array(z.enum(overviewSections)).describe('the sections to show, in order, decided from the caller\'s access; the blocks below are present only for their section'),
+  readOnly: z.boolean().describe("true when none of the caller's roles may change the plan"),
+  college: z
+    .object({
+      configured: z.boolean(),
+      nextMeeting: z.string().nullable(),
+      chairCardDueOn: z.string().nullable(),
+      report: z
+        .object({
+          id: z.uuid(),
+          state: z.enum(reportStates),
+          periodStart: z.string(),
+          periodEnd: z.string(),
+          collegeDate: z.string().nullable(),
+          submittedAt: z.string().nullable(),
+          approvedAt: z.string().nullable(),
+        })
+        .nullable()
+        .describe('the latest report to the college'),
+    })
+    .optional(),
+  indicatorsOffTrack: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        unit: z.string(),
+        kind: z.string(),
+        actionId: z.uuid(),
+        actionTitle: z.string(),
+        domainId: z.uuid(),
+        domainName: z.string(),
+        baseline: z.number(),
+        target: z.number(),
+        latest: z.object({ measuredOn: z.string(), value: z.number() }),
+        progress: z.number().describe('share of the way from baseline to target covered'),
+        expected: z.number().describe("share of the action's time gone by"),
+      }),
+    )
+    .optional(),
+  myActions: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        title: z.string(),
+        status: z.string(),
+        dueDate: z.string().nullable(),
+        domainId: z.uuid(),
+        domainName: z.string(),
+        urgency: z.enum(['overdue', 'due_soon', 'later']),
+      }),
+    )
+    .optional(),
+  myDomains: z
+    .object({
+      scope: z.enum(['linked', 'all']).describe('linked: the domains of your work groups; all: no domain is linked to you'),
+      domains: z.array(
+        z.object({ domainId: z.uuid(), name: z.string(), approach: z.string(), state: z.string(), total: z.int(), counts: statusCounts, overdue: z.int() }),
+      ),
+    })
+    .optional(),
+  workGroups: z
+    .array(
+      z.object({
+        bodyId: z.uuid(),
+        name: z.string(),
+        domainId: z.uuid(),
+        domainName: z.string(),
+        total: z.int(),
+        counts: statusCounts,
+        overdue: z.int(),
+        nextMeeting: z.object({ id: z.uuid(), title: z.string(), startsAt: z.string() }).nullable(),
+      }),
+    )
+    .optional(),
+  myParents: z
+    .object({
+      parents: z.array(
+        z.object({
+          personId: z.uuid(),
+          displayName: z.string(),
+          phone: z.string().nullable().describe('only where contact.read allows'),
+          contactPreference: z.string(),
+          nextMeeting: z.object({ id: z.uuid(), title: z.string(), startsAt: z.string(), bodyName: z.string() }).nullable(),
+        }),
+      ),
+      toCall: z
+        .array(
+          z.object({
+            meetingId: z.uuid(),
+            title: z.string(),
+            startsAt: z.string(),
+            bodyName: z.string(),
+            callOn: z.string().describe('the day before the meeting (YYYY-MM-DD)'),
+            parents: z.array(z.object({ personId: z.uuid(), displayName: z.string(), phone: z.string().nullable(), contactPreference: z.string(), response: z.string() })),
+          }),
+        )
+        .describe('the coming meetings of your parents, whom to remind the day before'),
+      checkIns: z
+        .array(
+          z.object({
+            meetingId: z.uuid(),
+            title: z.string(),
+            startsAt: z.string(),
+            bodyName: z.string(),
+            parents: z.array(z.object({ personId: z.uuid(), displayName: z.string(), attendance: z.string() })),
+          }),
+        )
+        .describe('meetings of the last two weeks with parents you have not checked in with yet'),
+    })
+    .optional(),
 });
 export type Overview = z.input<typeof overviewOutput>;
 
-export function createOverviewService(db: Db) {
+/** The slices the role blocks read through (their services); without them (the bot) those blocks are left out. */
+export interface OverviewDeps {
+  meetings?: MeetingService;
+  reports?: ReportService;
+}
+
+type Block<K extends keyof Overview> = NonNullable<Overview[K]>;
+
+const CHECK_IN_DAYS = 14;
+const CALL_AHEAD_DAYS = 60;
+const MAX_PARENT_MEETINGS = 12;
+
+export function createOverviewService(db: Db, deps: OverviewDeps = {}) {
+  const people = createPeopleService(db);
+
+  async function college(principal: Principal, trajectoryId: string, reports: ReportService): Promise<Block<'college'>> {
+    const [schedule, list] = await Promise.all([reports.getSchedule(principal, trajectoryId), reports.list(principal, trajectoryId)]);
+    const latest = list.reports[0];
+    return {
+      configured: schedule.configured,
+      nextMeeting: schedule.nextMeeting,
+      chairCardDueOn: schedule.chairCardDueOn,
+      report: latest
+        ? {
+            id: latest.id,
+            state: latest.state,
+            periodStart: latest.periodStart,
+            periodEnd: latest.periodEnd,
+            collegeDate: latest.collegeDate,
+            submittedAt: latest.submittedAt,
+            approvedAt: latest.approvedAt,
+          }
+        : null,
+    };
+  }
+
+  /**
+   * The trusted person's parents and their meetings, read through the people and meetings
+   * services: the same rules decide who sees a parent's phone as in the meeting's call list.
+   */
+  async function parentsOf(principal: Principal, access: TrajectoryAccess, meetings: MeetingService, now: Date): Promise<Block<'myParents'>> {
+    const mine = (await people.list(principal, access.trajectoryId)).filter((p) => p.isParent && access.personId !== null && p.trustedPersonId === access.personId);
+    const bodies = new Set(mine.flatMap((p) => p.memberships.map((m) => m.bodyId)));
+    const from = new Date(now.getTime() - CHECK_IN_DAYS * 86_400_000).toISOString();
+    const to = new Date(now.getTime() + CALL_AHEAD_DAYS * 86_400_000).toISOString();
+    const listed = bodies.size ? (await meetings.list(principal, access.trajectoryId, { from, to })).meetings : [];
+    const relevant = listed.filter((m) => bodies.has(m.bodyId) && m.state !== 'cancelled').slice(0, MAX_PARENT_MEETINGS);
+    const calls = await Promise.all(
+      relevant.map(async (m) => {
+        try {
+          return { meeting: m, parents: (await meetings.parentsToCall(principal, m.id)).parents };
+        } catch (error) {
+          // None of this caller's parents is invited to this meeting.
+          if (error instanceof AppError && error.status === 403) return { meeting: m, parents: [] };
+          throw error;
+        }
+      }),
+    );
+    const mineIds = new Set(mine.map((p) => p.id));
+    const upcoming = calls.filter((c) => Date.parse(c.meeting.startsAt) >= now.getTime() && c.parents.some((p) => mineIds.has(p.personId)));
+    const past = calls.filter((c) => Date.parse(c.meeting.startsAt) < now.getTime());
+    const nextOf = (personId: string) => upcoming.find((c) => c.parents.some((p) => p.personId === personId))?.meeting;
+    return {
+      parents: mine.map((p) => {
+        const next = nextOf(p.id);
+        return {
+          personId: p.id,
+          displayName: p.displayName,
+          phone: can(access, 'contact.read', { trustedPersonId: p.trustedPersonId }) ? p.phone : null,
+          contactPreference: p.contactPreference,
+          nextMeeting: next ? { id: next.id, title: next.title, startsAt: next.startsAt, bodyName: next.bodyName } : null,
+        };
+      }),
+      toCall: upcoming.map(({ meeting: m, parents }) => ({
+        meetingId: m.id,
+        title: m.title,
+        startsAt: m.startsAt,
+        bodyName: m.bodyName,
+        callOn: addDays(brusselsDate(new Date(m.startsAt)), -1),
+        parents: parents.filter((p) => mineIds.has(p.personId)).map((p) => ({ personId: p.personId, displayName: p.displayName, phone: p.phone, contactPreference: p.contactPreference, response: p.response })),
+      })),
+      checkIns: past
+        .map(({ meeting: m, parents }) => ({
+          meetingId: m.id,
+          title: m.title,
+          startsAt: m.startsAt,
+          bodyName: m.bodyName,
+          parents: parents.filter((p) => mineIds.has(p.personId) && !p.checkedIn).map((p) => ({ personId: p.personId, displayName: p.displayName, attendance: p.attendance })),
+        }))
+        .filter((c) => c.parents.length > 0),
+    };
+  }
+
   return {
     async overview(principal: Principal, trajectoryId: string, now = new Date()): Promise<Overview> {
       const [trajectory, access] = await Promise.all([findTrajectory(db, principal.tenantId, trajectoryId), loadAccess(db, principal, trajectoryId)]);
@@ -77,8 +289,53 @@ export function createOverviewService(db: Db) {
         if (counts && a.status in counts) counts[a.status as ActionStatus] += 1;
       }
 
-      const { warnings, counts } = computeWarnings(facts, { id: trajectory.id, periodStart: trajectory.periodStart }, now);
+      const { warnings: allWarnings, counts } = computeWarnings(facts, { id: trajectory.id, periodStart: trajectory.periodStart }, now);
       const phases = await phasesFromFacts(db, principal.tenantId, trajectory, facts, counts, now);
+      // A name next to "too many actions" is for the coordinator, who spreads the work; not for every reader.
+      const workload = seesWorkload(access);
+      const warnings = workload ? allWarnings : allWarnings.filter((w) => w.code !== 'owner_overloaded');
+      const warningCounts = workload ? counts : Object.fromEntries(Object.entries(counts).filter(([code]) => code !== 'owner_overloaded'));
+
+      const personas = personasOf(access);
+      const sections = sectionsOf(personas).filter((section) => (section === 'college' ? Boolean(deps.reports) : section === 'myParents' ? Boolean(deps.meetings) : true));
+      const has = (section: (typeof sections)[number]) => sections.includes(section);
+      const overdueIn = (domainId: string) => overdue.filter((a) => a.domainId === domainId).length;
+      const countsOf = (domainId: string) => byDomain.get(domainId) ?? (Object.fromEntries(actionStatuses.map((st) => [st, 0])) as Record<ActionStatus, number>);
+      const totalOf = (c: Record<string, number>) => Object.values(c).reduce((x, y) => x + y, 0);
+      const blocks: Partial<Overview> = {};
+      if (has('college') && deps.reports) blocks.college = await college(principal, trajectoryId, deps.reports);
+      if (has('myParents') && deps.meetings) blocks.myParents = await parentsOf(principal, access, deps.meetings, now);
+      if (has('indicatorsOffTrack')) blocks.indicatorsOffTrack = indicatorsOffTrack(facts, trajectory, today);
+      if (has('myActions')) blocks.myActions = ownActions(facts, access.personId, today);
+      if (has('myDomains')) {
+        const linked = facts.domains.filter((d) => access.workGroupDomains.has(d.id));
+        blocks.myDomains = {
+          scope: linked.length ? 'linked' : 'all',
+          domains: (linked.length ? linked : facts.domains).map((d) => {
+            const c = countsOf(d.id);
+            return { domainId: d.id, name: d.name, approach: d.approach, state: d.state, total: totalOf(c), counts: c, overdue: overdueIn(d.id) };
+          }),
+        };
+      }
+      if (has('workGroups')) {
+        blocks.workGroups = facts.bodies
+          .filter((b) => b.kind === 'work_group' && b.domainId !== null && access.workGroupDomains.has(b.domainId))
+          .map((b) => {
+            const domainId = b.domainId!;
+            const c = countsOf(domainId);
+            const next = facts.nextMeetingByBody.get(b.id);
+            return {
+              bodyId: b.id,
+              name: b.name,
+              domainId,
+              domainName: domainNames.get(domainId) ?? '',
+              total: totalOf(c),
+              counts: c,
+              overdue: overdueIn(domainId),
+              nextMeeting: next ? { id: next.id, title: next.title, startsAt: next.startsAt.toISOString() } : null,
+            };
+          });
+      }
       return {
         trajectory: {
           id: trajectory.id,
@@ -116,7 +373,12 @@ export function createOverviewService(db: Db) {
           return { domainId: d.id, name: d.name, approach: d.approach, state: d.state, total: Object.values(c).reduce((x, y) => x + y, 0), counts: c };
         }),
         warnings,
-        warningCounts: counts,
+        warningCounts,
+        persona: personas[0]!,
+        personas,
+        sections,
+        readOnly: readsOnly(access),
+        ...blocks,
       };
     },
   };

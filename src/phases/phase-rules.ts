@@ -302,7 +302,10 @@ function execution({ facts, warningCounts, today }: PhaseInput): Judged {
   } else if (facts.lastSteeringMeeting) {
     evidence.push(fact('steering_group_met', true, { date: facts.lastSteeringMeeting.toISOString().slice(0, 10) }));
   }
-  return { state: stateOf(live.length > 0 && done === live.length, started > 0), evidence };
+  // Carrying out the plan includes the steering group's follow-up: the phase cannot be done while
+  // the overview warns that the steering group has not met (the same warning count decides both).
+  const steeringOk = !warningCounts.steering_group_not_met && !warningCounts.no_steering_group;
+  return { state: stateOf(live.length > 0 && done === live.length && steeringOk, started > 0), evidence };
 }
 
 function evaluation({ facts, warningCounts }: PhaseInput): Judged {

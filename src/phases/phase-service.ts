@@ -3,11 +3,10 @@ import type { Principal } from '../auth/principal';
 import { loadContextFacts } from '../context-indicators/context-facts';
 import type { Db } from '../db/database';
 import { loadFocusGroupFacts } from '../focus-groups/focus-group-facts';
-import { notFound } from '../http/problems';
+import { notFound } from '../shared/errors';
 import { loadOverviewFacts, type OverviewFacts } from '../overview/overview-repository';
 import { computeWarnings } from '../overview/overview-rules';
 import { brusselsDate } from '../shared/time';
-import { loadSteeringFacts } from '../steering-sessions/steering-facts';
 import { findTrajectory } from '../trajectories/trajectory-repository';
 import { derivePhases, type PhaseOutput, type PhaseRecords } from './phase-rules';
 
@@ -23,12 +22,9 @@ export async function phasesFromFacts(
   warningCounts: Record<string, number>,
   now: Date,
 ): Promise<PhaseOutput[]> {
-  const [context, steeringSessions, focusGroups] = await Promise.all([
-    loadContextFacts(db, tenantId, trajectory.id),
-    loadSteeringFacts(db, tenantId, trajectory.id),
-    loadFocusGroupFacts(db, tenantId, trajectory.id),
-  ]);
-  return derivePhases({ records: trajectory, facts, warningCounts, context, steeringSessions, focusGroups, today: brusselsDate(now) });
+  const [context, focusGroups] = await Promise.all([loadContextFacts(db, tenantId, trajectory.id), loadFocusGroupFacts(db, tenantId, trajectory.id)]);
+  // The steering sessions come with the facts: the warnings judged "has the steering group met" from the same rows.
+  return derivePhases({ records: trajectory, facts, warningCounts, context, steeringSessions: facts.steeringSessions, focusGroups, today: brusselsDate(now) });
 }
 
 export function createPhaseService(db: Db) {

@@ -4,7 +4,8 @@ import { createApi } from './api/client';
 import { App } from './app';
 import { devTokenSource, storeDevUser, storedDevUser, type DevIdentity } from './host/dev-auth';
 import { normaliseTheme, type Host, type HostInfo, type ThemeName } from './host/host';
-import { I18nProvider, pickLang } from './i18n/i18n';
+import { I18nProvider, pickLang, type Lang } from './i18n/i18n';
+import { LanguageChoiceProvider, storedLang, storeLang } from './i18n/language-choice';
 import { clearResources } from './data/resource';
 import { SignInView } from './views/sign-in-view';
 
@@ -17,9 +18,23 @@ function browserInfo(): HostInfo {
 
 export function Root({ host }: { host: Host | null }) {
   const info = useMemo(() => host?.info ?? browserInfo(), [host]);
-  const lang = host ? pickLang([info.locale]) : pickLang([info.locale, ...navigator.languages]);
+  const detected = host ? pickLang([info.locale]) : pickLang([info.locale, ...navigator.languages]);
   const [theme, setTheme] = useState<ThemeName>(info.theme);
   const [devUser, setDevUser] = useState<DevIdentity | null>(() => (host ? null : storedDevUser()));
+  // The user's own choice (the header's switch) outranks the locale; remembered per user.
+  const userKey = devUser?.userId ?? info.userId ?? 'anonymous';
+  const [choice, setChoice] = useState<{ user: string; lang: Lang } | null>(null);
+  const lang = (choice?.user === userKey ? choice.lang : storedLang(userKey)) ?? detected;
+  const languageChoice = useMemo(
+    () => ({
+      lang,
+      choose: (next: Lang) => {
+        storeLang(userKey, next);
+        setChoice({ user: userKey, lang: next });
+      },
+    }),
+    [lang, userKey],
+  );
 
   useEffect(() => host?.onThemeChange(setTheme), [host]);
   useEffect(() => {
@@ -40,11 +55,13 @@ export function Root({ host }: { host: Host | null }) {
   return (
     <FluentProvider theme={themes[theme]} style={{ minHeight: '100vh', backgroundColor: 'var(--colorNeutralBackground2)' }}>
       <I18nProvider lang={lang}>
-        {api ? (
-          <App key={devUser?.userId ?? 'teams'} api={api} host={host} hostInfo={info} userName={devUser?.name ?? ''} onSwitchUser={host ? null : () => chooseUser(null)} />
-        ) : (
-          <SignInView onChoose={chooseUser} />
-        )}
+        <LanguageChoiceProvider value={languageChoice}>
+          {api ? (
+            <App key={devUser?.userId ?? 'teams'} api={api} host={host} hostInfo={info} userName={devUser?.name ?? ''} onSwitchUser={host ? null : () => chooseUser(null)} />
+          ) : (
+            <SignInView onChoose={chooseUser} />
+          )}
+        </LanguageChoiceProvider>
       </I18nProvider>
     </FluentProvider>
   );

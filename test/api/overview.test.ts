@@ -2,7 +2,7 @@ import { demoUsers } from '../../src/seed/demo-ids';
 import { randomUUID } from 'node:crypto';
 import { demoTenants } from '../../src/seed/demo-ids';
 import { allActions, beekvlietTrajectoryId, loadPlan } from '../support/demo';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { createTestApp, type DemoUser, type TestApp } from '../support/test-app';
 
 interface Warning {
   code: string;
@@ -19,6 +19,20 @@ interface Overview {
   warnings: Warning[];
   warningCounts: Record<string, number>;
   today: string;
+  persona: string;
+  personas: string[];
+  sections: string[];
+  readOnly: boolean;
+  college?: { configured: boolean; nextMeeting: string | null; chairCardDueOn: string | null; report: { id: string; state: string } | null };
+  indicatorsOffTrack?: { id: string; progress: number; expected: number }[];
+  myActions?: { id: string; dueDate: string | null; urgency: string }[];
+  myDomains?: { scope: string; domains: { domainId: string; total: number; overdue: number }[] };
+  workGroups?: { bodyId: string; domainId: string; total: number }[];
+  myParents?: {
+    parents: { personId: string; displayName: string; phone: string | null; nextMeeting: { id: string } | null }[];
+    toCall: { meetingId: string; callOn: string; startsAt: string; parents: { personId: string; phone: string | null }[] }[];
+    checkIns: { meetingId: string; parents: { personId: string }[] }[];
+  };
 }
 
 let t: TestApp;
@@ -28,8 +42,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function ok<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
-  const res = await t.call('coordinator', method, url, body);
+async function ok<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, user: DemoUser = 'coordinator'): Promise<T> {
+  const res = await t.call(user, method, url, body);
   if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
   return (res.statusCode === 204 ? undefined : res.json<T>()) as T;
 }
@@ -212,6 +226,19 @@ describe('warning signs appear when their condition holds and disappear when fix
       const overloaded = warningsFor(await overviewOf(trajectoryId), 'owner_overloaded');
       expect(overloaded).toEqual([expect.objectContaining({ target: { kind: 'person', id: busy }, params: expect.objectContaining({ count: 5, median: 1, name: 'Drukbezet' }) })]);
 
+      // Only the coordinator is shown who carries too much; any other reader gets neither the name nor the count.
+      const aldermanUser = randomUUID();
+      const alderman = await ok<{ id: string }>('POST', `/api/v1/trajectories/${trajectoryId}/people`, { displayName: 'Schepen Test', entraObjectId: aldermanUser }, 'admin');
+      await ok('POST', `/api/v1/bodies/${steeringId}/memberships`, { personId: alderman.id, role: 'alderman' });
+      for (const reader of [{ tenantId: demoTenants.beekvliet.id, userId: aldermanUser, name: 'Schepen Test' }, 'admin' as const]) {
+        const res = await t.call(reader, 'GET', `/api/v1/trajectories/${trajectoryId}/overview`);
+        expect(res.statusCode).toBe(200);
+        const seen = res.json<Overview>();
+        expect(codes(seen)).not.toContain('owner_overloaded');
+        expect(seen.warningCounts).not.toHaveProperty('owner_overloaded');
+        expect(res.body).not.toContain('Drukbezet');
+      }
+
       await ok('PATCH', `/api/v1/actions/${busyActions[0]}`, { ownerId: b });
       expect(codes(await overviewOf(trajectoryId))).not.toContain('owner_overloaded');
     });
@@ -228,5 +255,103 @@ describe('warning signs appear when their condition holds and disappear when fix
     const without = await overviewOf(trajectoryId);
     expect(warningsFor(without, 'no_steering_group')).toEqual([expect.objectContaining({ target: { kind: 'trajectory', id: trajectoryId } })]);
     expect(codes(without)).not.toContain('steering_group_few_parents');
+  });
+});
+
+describe('an overview for each role, decided by the server', () => {
+  let id: string;
+  const as = (user: DemoUser) => ok<Overview>('GET', `/api/v1/trajectories/${id}/overview`, undefined, user);
+  const personOf = async (user: DemoUser) =>
+    (await t.db.db.selectFrom('person').select('id').where('entraObjectId', '=', demoUsers[user]).where('tenantId', '=', demoTenants.beekvliet.id).executeTakeFirstOrThrow()).id;
+
+  beforeAll(async () => {
+    id = await beekvlietTrajectoryId(t);
+  });
+
+  test('the coordinator keeps the whole overview: phases first, then the warnings', async () => {
+    const o = await as('coordinator');
+    expect(o.persona).toBe('coordinator');
+    expect(o.sections).toEqual(['phases', 'warnings', 'overdue', 'meetings', 'statusByDomain']);
+    expect(o.readOnly).toBe(false);
+    for (const block of ['college', 'myParents', 'myActions', 'myDomains', 'workGroups'] as const) expect(o).not.toHaveProperty(block);
+  });
+
+  test("the chair's leads with what the college will ask: its next meeting, the report, overdue actions, indicators off track", async () => {
+    const o = await as('chair');
+    expect(o.persona).toBe('chair');
+    expect(o.sections.slice(0, 3)).toEqual(['college', 'overdue', 'indicatorsOffTrack']);
+    expect(o.sections).not.toContain('warnings');
+    const schedule = (await t.call('chair', 'GET', `/api/v1/trajectories/${id}/college-schedule`)).json<{ nextMeeting: string | null; chairCardDueOn: string | null }>();
+    expect(o.college).toEqual(expect.objectContaining({ nextMeeting: schedule.nextMeeting, chairCardDueOn: schedule.chairCardDueOn }));
+    const reports = (await t.call('chair', 'GET', `/api/v1/trajectories/${id}/reports`)).json<{ reports: { id: string; state: string }[] }>().reports;
+    expect(o.college?.report).toEqual(reports[0] ? expect.objectContaining({ id: reports[0].id, state: reports[0].state }) : null);
+    for (const i of o.indicatorsOffTrack ?? []) expect(i.progress < 0 || i.progress < i.expected - 0.15).toBe(true);
+    expect(o).not.toHaveProperty('myParents');
+  });
+
+  test("the alderman's is read-only and shows the domains (all of them: no work group links the alderman)", async () => {
+    const o = await as('aldermanEducation');
+    expect(o.persona).toBe('alderman');
+    expect(o.readOnly).toBe(true);
+    expect(o.sections[0]).toBe('myDomains');
+    expect(o.myDomains?.scope).toBe('all');
+    expect(o.myDomains?.domains.map((d) => d.domainId)).toEqual(o.statusByDomain.map((d) => d.domainId));
+    const overdue = await as('coordinator');
+    expect(o.myDomains?.domains.reduce((n, d) => n + d.overdue, 0)).toBe(overdue.overdueCount);
+    expect(codes(o)).not.toContain('owner_overloaded');
+  });
+
+  test("the action owner's starts with their own open actions, overdue first, then due soon", async () => {
+    const o = await as('actionOwner');
+    expect(o.persona).toBe('action_owner');
+    expect(o.sections[0]).toBe('myActions');
+    expect(o.sections).toContain('workGroups');
+    const tom = await personOf('actionOwner');
+    const plan = await loadPlan(t, id);
+    const own = allActions(plan).filter((a) => a.ownerId === tom && !['done', 'dropped'].includes(a.status));
+    expect(own.length).toBeGreaterThan(0);
+    expect(o.myActions?.map((a) => a.id).sort()).toEqual(own.map((a) => a.id).sort());
+    const rank = { overdue: 0, due_soon: 1, later: 2 } as Record<string, number>;
+    const ranks = (o.myActions ?? []).map((a) => rank[a.urgency]!);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    for (const a of o.myActions ?? []) if (a.urgency === 'overdue') expect(a.dueDate! < o.today).toBe(true);
+  });
+
+  test("a work-group member's starts with their work group's board summary", async () => {
+    const o = await as('workGroupChair');
+    expect(o.persona).toBe('work_group');
+    expect(o.sections[0]).toBe('workGroups');
+    expect(o.workGroups).toHaveLength(1);
+    const group = o.workGroups![0]!;
+    expect(group.total).toBe(o.statusByDomain.find((d) => d.domainId === group.domainId)!.total);
+  });
+
+  test("the trusted person's lists only their own parents, with their next meetings and whom to call the day before", async () => {
+    // A parent in the same parents' group whose trusted person is someone else: never in the list.
+    const signal = (await ok<{ id: string; kind: string }[]>('GET', `/api/v1/trajectories/${id}/bodies`)).find((b) => b.kind === 'parents_group')!;
+    const other = await ok<{ id: string }>('POST', `/api/v1/trajectories/${id}/people`, { displayName: 'Ouder Zonder Nadia', phone: '+32 470 99 99 99' });
+    await ok('POST', `/api/v1/bodies/${signal.id}/memberships`, { personId: other.id, role: 'parent' });
+    const startsAt = isoDaysFromNow(3);
+    const meeting = await ok<{ id: string }>('POST', `/api/v1/trajectories/${id}/meetings`, { bodyId: signal.id, title: 'Signaalgroep test', startsAt, endsAt: isoDaysFromNow(3, 21) });
+
+    const o = await as('trustedPerson');
+    expect(o.persona).toBe('trusted_person');
+    expect(o.sections[0]).toBe('myParents');
+    const nadia = await personOf('trustedPerson');
+    const people = await ok<{ id: string; isParent: boolean; trustedPersonId: string | null; phone: string | null }[]>('GET', `/api/v1/trajectories/${id}/people`);
+    const hers = people.filter((p) => p.isParent && p.trustedPersonId === nadia);
+    expect(hers.length).toBeGreaterThan(0);
+    expect(o.myParents?.parents.map((p) => p.personId).sort()).toEqual(hers.map((p) => p.id).sort());
+    for (const p of o.myParents!.parents) expect(p.phone).toBe(hers.find((h) => h.id === p.personId)!.phone);
+    const call = o.myParents!.toCall.find((c) => c.meetingId === meeting.id);
+    expect(call).toBeDefined();
+    expect(call!.parents.map((p) => p.personId).sort()).toEqual(hers.filter((h) => o.myParents!.parents.some((p) => p.personId === h.id)).map((h) => h.id).sort());
+    expect(call!.callOn < call!.startsAt.slice(0, 10) || call!.callOn === isoDaysFromNow(2).slice(0, 10)).toBe(true);
+    expect(JSON.stringify(o.myParents)).not.toContain(other.id);
+    expect(JSON.stringify(o)).not.toContain('+32 470 99 99 99');
+
+    // Nobody else gets the list: not the chair, not a work-group member.
+    for (const user of ['chair', 'workGroupChair', 'aldermanEducation'] as const) expect(await as(user)).not.toHaveProperty('myParents');
+    await ok('DELETE', `/api/v1/meetings/${meeting.id}`);
   });
 });

@@ -416,6 +416,13 @@ describe('each phase rule flips with the data', () => {
     expect(evidence(going, 'actions_started')?.params).toEqual({ count: 1, total: 2 });
     await ok('PATCH', `/api/v1/actions/${actionIds[0]}`, { status: 'done' });
     await ok('PATCH', `/api/v1/actions/${actionIds[1]}`, { status: 'done' });
+    // Every action is done, but the steering group last met at session 3, more than six months ago:
+    // carrying out the plan includes its follow-up, so the phase is not done while the overview warns.
+    const stale = await phase('uitvoering');
+    expect(stale.state).toBe('in_progress');
+    expect(evidence(stale, 'steering_group_not_met')?.met).toBe(false);
+    const daysAgo = (n: number, hour: number) => new Date(Date.now() - n * 86_400_000 + hour * 3_600_000).toISOString();
+    await ok('POST', `/api/v1/trajectories/${trajectoryId}/meetings`, { bodyId: steeringId, title: 'Opvolging', startsAt: daysAgo(30, 0), endsAt: daysAgo(30, 2) });
     expect((await phase('uitvoering')).state).toBe('done');
     await ok('PATCH', `/api/v1/actions/${actionIds[1]}`, { status: 'in_progress' });
     expect((await phase('uitvoering')).state).toBe('in_progress');
@@ -459,6 +466,80 @@ describe('each phase rule flips with the data', () => {
     // The whole table is one statement per slice; nothing here was ticked by hand.
     const ticked = await t.db.db.selectFrom('trajectory').select(sql<string>`phase_progress::text`.as('p')).where('id', '=', trajectoryId).executeTakeFirstOrThrow();
     expect(JSON.parse(ticked.p)).toEqual({ beleidsbeslissing: 'done', stuurgroep: 'done' });
+  });
+});
+
+describe('the phases and the overview judge "has the steering group met" from the same facts', () => {
+  let id: string;
+  let steering: string;
+  const daysFromNow = (n: number, hour = 18) => {
+    const d = new Date(Date.now() + n * 86_400_000);
+    d.setUTCHours(hour, 0, 0, 0);
+    return d;
+  };
+  const day = (n: number) => daysFromNow(n).toISOString().slice(0, 10);
+  type Seen = { phases: { phase: string; state: string }[]; warnings: { code: string; params: Record<string, unknown> }[] };
+  const overview = () => ok<Seen>('GET', `/api/v1/trajectories/${id}/overview`);
+  const sessionsDone = (o: Seen) => o.phases.find((p) => p.phase === 'stuurgroep_vergaderingen')!.state === 'done';
+  const saysNeverMet = (o: Seen) => o.warnings.some((w) => w.code === 'steering_group_not_met' && w.params.lastMet === null);
+  const notMet = (o: Seen) => o.warnings.find((w) => w.code === 'steering_group_not_met');
+
+  beforeAll(async () => {
+    const created = await t.call('admin', 'POST', '/api/v1/trajectories', {
+      name: 'Testtraject tegenspraak',
+      municipality: 'Testgem',
+      periodStart: day(-730),
+      periodEnd: '2031-12-31',
+      coordinator: { entraObjectId: demoUsers.coordinator, displayName: 'Lotte Peeters' },
+    });
+    id = created.json<{ id: string }>().id;
+    steering = (await ok<{ id: string; kind: string }[]>('GET', `/api/v1/trajectories/${id}/bodies`)).find((b) => b.kind === 'steering_group')!.id;
+  });
+
+  test('a policy period of two years without a steering-group meeting: "never met", and no session phase done', async () => {
+    const o = await overview();
+    expect(saysNeverMet(o)).toBe(true);
+    expect(sessionsDone(o)).toBe(false);
+  });
+
+  test('a cancelled meeting is not a meeting held', async () => {
+    const m = await ok<{ id: string }>('POST', `/api/v1/trajectories/${id}/meetings`, { bodyId: steering, title: 'Afgelast', startsAt: daysFromNow(1).toISOString(), endsAt: daysFromNow(1, 20).toISOString() });
+    await ok('POST', `/api/v1/meetings/${m.id}/cancel`, { reason: 'te weinig deelnemers' });
+    await t.db.db.updateTable('meeting').set({ startsAt: daysFromNow(-10), endsAt: daysFromNow(-10, 20) }).where('id', '=', m.id).execute();
+    expect(saysNeverMet(await overview())).toBe(true);
+  });
+
+  test('sessions 1 to 3 recorded as held: the phase is done and the overview no longer says the group never met', async () => {
+    await t.db.db
+      .insertInto('steeringSession')
+      .values([
+        { tenantId, trajectoryId: id, number: 1, heldOn: day(-300) },
+        { tenantId, trajectoryId: id, number: 2, heldOn: day(-260) },
+        { tenantId, trajectoryId: id, number: 3, heldOn: day(-220) },
+      ])
+      .execute();
+    const o = await overview();
+    expect(sessionsDone(o)).toBe(true);
+    expect(saysNeverMet(o)).toBe(false);
+    // Session 3, 220 days ago, is the last time the group met: that is late, and the overview says when.
+    expect(String(notMet(o)?.params.lastMet).slice(0, 10)).toBe(day(-220));
+    const phases = await phasesOf(id);
+    expect(phases.find((p) => p.phase === 'uitvoering')!.evidence.find((e) => e.code === 'steering_group_not_met')?.params.lastMet).toBe(day(-220));
+  });
+
+  test('a session dated after today is planned, not held', async () => {
+    await t.db.db.updateTable('steeringSession').set({ heldOn: day(5) }).where('tenantId', '=', tenantId).where('trajectoryId', '=', id).where('number', '=', 3).execute();
+    const o = await overview();
+    expect(sessionsDone(o)).toBe(false);
+    expect(String(notMet(o)?.params.lastMet).slice(0, 10)).toBe(day(-260));
+  });
+
+  test('however the facts are set, a done session phase never meets a "never met" warning', async () => {
+    for (const heldOn of [null, day(-1), day(3), day(-700)]) {
+      await t.db.db.updateTable('steeringSession').set({ heldOn }).where('tenantId', '=', tenantId).where('trajectoryId', '=', id).execute();
+      const o = await overview();
+      expect(sessionsDone(o) && saysNeverMet(o)).toBe(false);
+    }
   });
 });
 

@@ -23,6 +23,8 @@ export interface HostInfo {
   /** Inside a Teams meeting (side panel, details tab, meeting chat): its ids from app.getContext(). */
   meetingId?: string | null;
   chatId?: string | null;
+  /** The signed-in Teams user (context.user.id), to remember their own choices on this device. */
+  userId?: string | null;
 }
 
 export interface Host {

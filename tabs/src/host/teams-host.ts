@@ -77,6 +77,7 @@ export async function connectTeams(): Promise<Host | null> {
       channel: context.channel?.id ? { id: context.channel.id, name: context.channel.displayName ?? '' } : null,
       meetingId: context.meeting?.id ?? null,
       chatId: context.chat?.id ?? null,
+      userId: context.user?.id ?? null,
     },
     getToken,
     onThemeChange(handler: (theme: ThemeName) => void) {
