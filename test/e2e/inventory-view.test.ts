@@ -13,8 +13,10 @@ interface PageElement {
   textContent: string | null;
   tagName: string;
   className: string;
+  parentElement: PageElement | null;
   getBoundingClientRect(): { right: number };
 }
+declare function getComputedStyle(el: PageElement): { overflowX: string };
 declare const document: {
   activeElement: PageElement | null;
   documentElement: { lang: string; scrollWidth: number; clientWidth: number };
@@ -226,6 +228,11 @@ describe('the inventory of existing initiatives', () => {
       const wide = await small.evaluate(() =>
         [...document.querySelectorAll('body *')]
           .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+          // Inside a box that scrolls sideways on its own (the header's nav on a phone), not the page.
+          .filter((el) => {
+            for (let p = el.parentElement; p; p = p.parentElement) if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(p).overflowX)) return false;
+            return true;
+          })
           .slice(0, 5)
           .map((el) => `${el.tagName}.${String(el.className).slice(0, 40)} ${el.textContent?.slice(0, 40) ?? ''}`),
       );

@@ -2,6 +2,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { actionStatuses, type ActionStatus, type Measurement } from '../api/types';
 import { useI18n } from '../i18n/i18n';
+import { StackedCell, StackedTable } from './responsive-table';
 import { statusColors } from './status';
 
 const useStyles = makeStyles({
@@ -67,7 +68,7 @@ export function StatusChart({ rows }: { rows: StatusChartRow[] }) {
       </ul>
       <details>
         <summary className={styles.summary}>{i18n.t('overview.chartTable')}</summary>
-        <table className={styles.table}>
+        <StackedTable className={styles.table}>
           <thead>
             <tr>
               <th scope="col">{i18n.t('plan.filterDomain')}</th>
@@ -84,13 +85,15 @@ export function StatusChart({ rows }: { rows: StatusChartRow[] }) {
               <tr key={row.id}>
                 <th scope="row">{row.label}</th>
                 {actionStatuses.map((s) => (
-                  <td key={s}>{row.counts[s]}</td>
+                  <StackedCell key={s} label={i18n.t(`status.${s}`)}>
+                    {row.counts[s]}
+                  </StackedCell>
                 ))}
-                <td>{row.total}</td>
+                <StackedCell label={i18n.t('overview.total')}>{row.total}</StackedCell>
               </tr>
             ))}
           </tbody>
-        </table>
+        </StackedTable>
       </details>
     </figure>
   );

@@ -5,6 +5,7 @@ import { useApp } from '../app-context';
 import { fieldState, FormError, useFormStyles, useSubmit } from '../components/form';
 import { ErrorBox } from '../components/problem';
 import { useCardStyles, ViewRoot } from '../components/view';
+import { media } from '../components/responsive';
 import { invalidateResource, useResource } from '../data/resource';
 import { brusselsToday, useI18n, type I18n } from '../i18n/i18n';
 import { navigate, paths } from '../router';
@@ -37,7 +38,7 @@ const useStyles = makeStyles({
     ':last-child': { borderBottom: 'none' },
   },
   itemHead: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}` },
-  itemLink: { fontWeight: tokens.fontWeightSemibold, display: 'inline-block', minHeight: '24px', paddingTop: '2px' },
+  itemLink: { fontWeight: tokens.fontWeightSemibold, display: 'inline-block', minHeight: '24px', paddingTop: '2px', [media.touch]: { display: 'inline-flex', alignItems: 'center', minHeight: '44px', paddingTop: 0 } },
   meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   row: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 160px), 1fr))', gap: tokens.spacingHorizontalM },
   wide: { minWidth: 0, '& select': { minWidth: 0, maxWidth: '100%', textOverflow: 'ellipsis' } },
