@@ -16,6 +16,8 @@ import type { Config } from '../config/config';
 import type { Db } from '../db/database';
 import type { PostgresStatus } from '../db/embedded-postgres';
 import { domainResource } from '../domains/domain-resource';
+import { registerActionBulkRoutes } from '../actions/action-bulk-routes';
+import { registerDeleteImpactRoutes } from '../plan/delete-impact';
 import { registerFocusGroupRoutes } from '../focus-groups/focus-group-routes';
 import { registerHealthRoutes } from '../health/health-routes';
 import { indicatorResource, measurementResource } from '../indicators/indicator-resources';
@@ -34,6 +36,8 @@ import { operationalObjectiveResource, strategicObjectiveResource } from '../obj
 import { registerOverviewRoutes } from '../overview/overview-routes';
 import { registerPhaseRoutes } from '../phases/phase-routes';
 import { registerPeopleRoutes } from '../people/people-routes';
+import { peopleDirectory } from '../people/people-directory';
+import { registerPeopleSetupRoutes } from '../people/people-setup-routes';
 import { registerPeriodRoutes } from '../periods/period-routes';
 import { registerPlanRoutes } from '../plan/plan-routes';
 import { registerQuestionnaireForm } from '../questionnaires/questionnaire-form';
@@ -50,7 +54,7 @@ import { registerTrajectoryRoutes } from '../trajectories/trajectory-routes';
 import { createApiContext } from './api-context';
 import { frameworkErrorHandler, installErrorHandler } from './error-handler';
 import { installRequestLog, loggerOptions, oneLinePerRequest } from './logging';
-import { forbidden, unauthorized } from './problems';
+import { forbidden, unauthorized } from '../shared/errors';
 import { installRequestLimits, MAX_PARAM_LENGTH } from './request-limits';
 import { installRateLimit } from './rate-limit';
 import { installSecurityHeaders } from './security-headers';
@@ -156,13 +160,14 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
 
   registerTrajectoryRoutes(api, db);
   registerPlanRoutes(api, db);
-  registerOverviewRoutes(api, db);
   registerPhaseRoutes(api, db);
   registerPeopleRoutes(api, db);
   registerResourceRoutes(api, db, domainResource);
   registerResourceRoutes(api, db, strategicObjectiveResource);
   registerResourceRoutes(api, db, operationalObjectiveResource);
   registerActionRoutes(api, actions);
+  registerActionBulkRoutes(api, db);
+  registerDeleteImpactRoutes(api, db);
   registerResourceRoutes(api, db, indicatorResource);
   registerResourceRoutes(api, db, measurementResource);
   registerMeasurementPlanRoutes(api, db);
@@ -187,6 +192,8 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
   const reportEvents = createReportEvents((error, event) => app.log.error({ err: error, event }, 'a report side effect failed'));
   const reports = createReportService(db, { mail: transports.mail, events: reportEvents, log: (message, error) => app.log.error({ err: error }, message) });
   registerReportRoutes(api, reports);
+  // The overview's role blocks read meetings and reports through their services.
+  registerOverviewRoutes(api, db, { meetings, reports });
   registerMeetingDocumentRoutes(api, db, meetings, meetingDelivery);
   registerChannelRoutes(api, createChannelService(db));
   const questionnaires = createQuestionnaireService(db, { publicUrl: config.publicUrl });
@@ -198,6 +205,7 @@ export async function buildServer(deps: ServerDeps): Promise<BuiltServer> {
   registerPeriodRoutes(api, db);
   registerAuditRoutes(api, db);
   registerOutboxRoutes(api, db, config.outboxDir);
+  registerPeopleSetupRoutes(api, db, { mail: transports.mail, directory: peopleDirectory(config), log: (message, error) => app.log.error({ err: error }, message) });
   registerTenantAdminRoutes(api, db);
   const services: AppServices = { actions, meetings, meetingEvents, meetingDelivery, reports, reportEvents, authenticate, tenants };
   for (const plugin of deps.plugins ?? []) await plugin(app, { config, db, services });

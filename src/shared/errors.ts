@@ -56,7 +56,7 @@ const byMessage: [RegExp, (m: RegExpExecArray) => Classified][] = [
   [/^at most (\d+) characters$/, (m) => ({ code: 'too_long', params: { max: Number(m[1]) } })],
   [/^must be a date \(YYYY-MM-DD\)$|^must be a date$/, () => ({ code: 'invalid_date' })],
   [/^must be a date-time/, () => ({ code: 'invalid_datetime' })],
-  [/^the year must be between (\d+) and (\d+)$/, (m) => ({ code: 'year_out_of_range', params: { min: Number(m[1]), max: Number(m[2]) } })],
+  [/^the year must be between (\d+) and (\d+)$/, (m) => ({ code: 'year_out_of_range', params: { min: m[1]!, max: m[2]! } })],
   [/^must (not be before|not be after|be after|be before) (\w+)$/, (m) => ({ code: 'date_order', params: { other: m[2]! } })],
   [/^must not be negative$/, () => ({ code: 'negative' })],
   [/^too large$/, () => ({ code: 'too_large' })],

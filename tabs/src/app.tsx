@@ -8,9 +8,11 @@ import { loadPlan, planKey } from './data/plan';
 import { clearResources, loadResource, useResource } from './data/resource';
 import type { Host, HostInfo } from './host/host';
 import { useI18n } from './i18n/i18n';
+import { LanguageSwitch } from './i18n/language-choice';
 import { navigate, parseRoute, paths, useHash, type Route } from './router';
 import { HomeView } from './views/home-view';
 import { PeriodBanner } from './components/period-banner';
+import { media, useCurrentInView, useTouchTargets } from './components/responsive';
 
 // Each view is its own chunk: the first view downloads only what it shows.
 const OverviewView = lazy(() => import('./views/overview-view').then((m) => ({ default: m.OverviewView })));
@@ -29,6 +31,7 @@ const MeetingsView = lazy(() => import('./views/meetings-view').then((m) => ({ d
 const MeetingDetailView = lazy(() => import('./views/meeting-detail-view').then((m) => ({ default: m.MeetingDetailView })));
 const ReportsView = lazy(() => import('./views/reports-view').then((m) => ({ default: m.ReportsView })));
 const OutboxView = lazy(() => import('./views/outbox-view').then((m) => ({ default: m.OutboxView })));
+const AuditView = lazy(() => import('./views/audit-view').then((m) => ({ default: m.AuditView })));
 const ConfigView = lazy(() => import('./views/config-view').then((m) => ({ default: m.ConfigView })));
 
 const useStyles = makeStyles({
@@ -52,14 +55,24 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`,
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    [media.narrow]: { gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM} 0` },
   },
   brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
   logo: { width: '28px', height: '28px', flexShrink: 0 },
   brandText: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   product: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
   trajectory: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
-  nav: { flexGrow: 1 },
-  navList: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, listStyle: 'none', margin: 0, padding: 0 },
+  nav: { flexGrow: 1, [media.narrow]: { order: 3, flexBasis: '100%', minWidth: 0 } },
+  // On a phone the nav is one row that scrolls sideways inside its own box, never the page.
+  navList: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalXS,
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    [media.narrow]: { flexWrap: 'nowrap', overflowX: 'auto', scrollbarWidth: 'thin', overscrollBehaviorX: 'contain', marginInline: `calc(-1 * ${tokens.spacingHorizontalM})`, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}` },
+  },
   navLink: {
     display: 'inline-block',
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
@@ -68,12 +81,13 @@ const useStyles = makeStyles({
     textDecorationLine: 'none',
     fontWeight: tokens.fontWeightRegular,
     borderBottom: '3px solid transparent',
+    [media.narrow]: { whiteSpace: 'nowrap' },
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
   },
   navCurrent: { fontWeight: tokens.fontWeightSemibold, borderBottom: `3px solid ${tokens.colorCompoundBrandStroke}`, borderRadius: `${tokens.borderRadiusMedium} ${tokens.borderRadiusMedium} 0 0` },
-  user: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  main: { flexGrow: 1, padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, outline: 'none', minWidth: 0 },
+  user: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, [media.narrow]: { marginInlineStart: 'auto' } },
+  main: { flexGrow: 1, padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, outline: 'none', minWidth: 0, [media.narrow]: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` } },
 });
 
 function Logo({ className }: { className: string }) {
@@ -109,7 +123,9 @@ export function App({ api, host, hostInfo, userName, onSwitchUser }: AppProps) {
   const { t } = i18n;
   const styles = useStyles();
   const card = useCardStyles();
+  useTouchTargets();
   const hash = useHash();
+  const navListRef = useCurrentInView<HTMLUListElement>(hash);
   const route = useMemo(() => parseRoute(hash), [hash]);
   const trajectoryId = trajectoryOf(route);
   const mainRef = useRef<HTMLElement>(null);
@@ -164,6 +180,7 @@ export function App({ api, host, hostInfo, userName, onSwitchUser }: AppProps) {
         { name: 'members', href: paths.members(trajectoryId), label: t('nav.members') },
         { name: 'meetings', href: paths.meetings(trajectoryId), label: t('nav.meetings') },
         { name: 'reports', href: paths.reports(trajectoryId), label: t('nav.reports') },
+        ...(trajectory.data?.permissions.includes('audit.read') ? [{ name: 'audit' as const, href: paths.audit(trajectoryId), label: t('nav.audit') }] : []),
       ]
     : [];
 
@@ -179,7 +196,7 @@ export function App({ api, host, hostInfo, userName, onSwitchUser }: AppProps) {
       view = <BoardView trajectoryId={route.trajectoryId} domainId={route.domainId} access={trajectory.data} />;
       break;
     case 'members':
-      view = <MembersView trajectoryId={route.trajectoryId} query={route.query} />;
+      view = <MembersView trajectoryId={route.trajectoryId} query={route.query} access={trajectory.data} />;
       break;
     case 'phases':
       view = <PhasesView trajectoryId={route.trajectoryId} access={trajectory.data} />;
@@ -213,6 +230,9 @@ export function App({ api, host, hostInfo, userName, onSwitchUser }: AppProps) {
       break;
     case 'outbox':
       view = <OutboxView trajectoryId={route.trajectoryId} access={trajectory.data} />;
+      break;
+    case 'audit':
+      view = <AuditView trajectoryId={route.trajectoryId} query={route.query} access={trajectory.data} />;
       break;
     case 'myActions':
       view = <MyActionsView />;
@@ -254,7 +274,7 @@ export function App({ api, host, hostInfo, userName, onSwitchUser }: AppProps) {
           </div>
           {showNav && nav.length ? (
             <nav className={styles.nav} aria-label={t('nav.label')}>
-              <ul className={styles.navList}>
+              <ul className={styles.navList} ref={navListRef}>
                 {nav.map((item) => {
                   const current = item.name === route.name || (item.name === 'phases' && phaseWorkViews.has(route.name)) || (item.name === 'meetings' && meetingViews.has(route.name));
                   return (
@@ -270,6 +290,7 @@ export function App({ api, host, hostInfo, userName, onSwitchUser }: AppProps) {
           ) : (
             <span className={styles.nav} />
           )}
+          <LanguageSwitch />
           {onSwitchUser ? (
             <div className={styles.user}>
               <span>

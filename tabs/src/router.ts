@@ -19,6 +19,7 @@ export type Route =
   | { name: 'meetings'; trajectoryId: string; query: URLSearchParams }
   | { name: 'meeting'; trajectoryId: string; meetingId: string }
   | { name: 'outbox'; trajectoryId: string }
+  | { name: 'audit'; trajectoryId: string; query: URLSearchParams }
   | { name: 'reports'; trajectoryId: string; reportId: string | null };
 
 export type RouteName = Route['name'];
@@ -56,6 +57,8 @@ export function parseRoute(hash: string): Route {
         return parts[3] ? { name: 'meeting', trajectoryId, meetingId: parts[3] } : { name: 'meetings', trajectoryId, query };
       case 'outbox':
         return { name: 'outbox', trajectoryId };
+      case 'audit':
+        return { name: 'audit', trajectoryId, query };
       case 'reports':
         return { name: 'reports', trajectoryId, reportId: parts[3] ?? null };
       case 'steering': {
@@ -86,6 +89,8 @@ export const paths = {
   /** `current`: inside a Teams meeting, the Kansrijk meeting it belongs to (or today's, to pick from). */
   meeting: (t: string, meetingId: string) => `#/t/${t}/meetings/${encodeURIComponent(meetingId)}`,
   outbox: (t: string) => `#/t/${t}/outbox`,
+  /** `entity`/`entityId`: one entity's history (a person's, a body's…). */
+  audit: (t: string, query?: { entity: string; entityId?: string }) => `#/t/${t}/audit${query ? `?${new URLSearchParams(query).toString()}` : ''}`,
   reports: (t: string) => `#/t/${t}/reports`,
   report: (t: string, reportId: string) => `#/t/${t}/reports/${encodeURIComponent(reportId)}`,
   myActions: () => '#/my-actions',

@@ -48,7 +48,7 @@ describe('taking over a trajectory', () => {
   test("another trajectory's person cannot be pulled in as member, owner or trusted person", async () => {
     const victim = b.callers.coordinator!.personId!;
     const problem = await refused(400, () => as(coordinatorA(), 'POST', `/api/v1/bodies/${a.steeringId}/memberships`, { personId: victim, role: 'member' }));
-    expect(JSON.parse(problem).errors).toEqual([{ path: 'body.personId', message: 'no such person in this trajectory' }]);
+    expect(JSON.parse(problem).errors).toEqual([{ path: 'body.personId', message: 'no such person in this trajectory', code: 'no_such_person' }]);
     await refused(400, () => as(coordinatorA(), 'PATCH', `/api/v1/actions/${a.actionId}`, { ownerId: victim }));
     await refused(400, () => as(coordinatorA(), 'POST', `/api/v1/trajectories/${a.trajectoryId}/people`, { displayName: 'X', trustedPersonId: victim }));
   });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { capabilities, grants, policyRoles } from '../../src/auth/policy';
 import { capabilityTable, Factory, fingerprint, matrixRoles, permissionTable, type Caller, type MatrixRole, type World } from '../support/permission-world';
@@ -176,11 +177,20 @@ const fixtures: Record<string, Prepare> = {
   }),
   'DELETE /api/v1/trajectories/{id}/people/{personId}': async (w) => ({ url: `${T(w)}/people/${(await f.memberOf(w, 'member')).personId}` }),
 
+  'GET /api/v1/trajectories/{id}/people-setup': async (w) => ({ url: `${T(w)}/people-setup` }),
+  'GET /api/v1/trajectories/{id}/people/{personId}/delete-impact': async (w) => ({ url: `${T(w)}/people/${(await f.memberOf(w, 'member')).personId}/delete-impact` }),
+  'GET /api/v1/trajectories/{id}/directory': async (w) => ({ url: `${T(w)}/directory?q=an` }),
+  'POST /api/v1/trajectories/{id}/invitations': async (w) => ({ url: `${T(w)}/invitations`, body: { displayName: `Genodigde ${stamp()}`, email: `genodigde-${stamp()}@example.org` } }),
+  'POST /api/v1/trajectories/{id}/invitations [as coordinator of a body]': async (w) => ({
+    url: `${T(w)}/invitations`,
+    body: { displayName: `Genodigde ${stamp()}`, email: `genodigde-${stamp()}@example.org`, bodyId: w.steeringId, role: 'coordinator' },
+  }),
   'GET /api/v1/trajectories/{id}/bodies': async (w) => ({ url: `${T(w)}/bodies` }),
   'POST /api/v1/trajectories/{id}/bodies': async (w) => ({ url: `${T(w)}/bodies`, body: { kind: 'work_group', name: `Werkgroep ${stamp()}` } }),
   'GET /api/v1/bodies/{id}': async (w) => ({ url: `/api/v1/bodies/${w.steeringId}` }),
   'PATCH /api/v1/bodies/{id}': async (w) => ({ url: `/api/v1/bodies/${await f.body(w)}`, body: { name: `Andere naam ${stamp()}` } }),
   'DELETE /api/v1/bodies/{id}': async (w) => ({ url: `/api/v1/bodies/${await f.body(w)}` }),
+  'GET /api/v1/bodies/{id}/delete-impact': async (w) => ({ url: `/api/v1/bodies/${await f.body(w)}/delete-impact` }),
   'PUT /api/v1/bodies/{id}/channel': async (w) => ({ url: `/api/v1/bodies/${await f.body(w)}/channel`, body: { channelId: `19:kanaal-${stamp()}@thread.tacv2`, teamId: null, channelName: 'Werkgroep' } }),
   'DELETE /api/v1/bodies/{id}/channel [a body bound to a channel]': async (w) => {
     const bodyId = await f.body(w);
@@ -235,6 +245,31 @@ const fixtures: Record<string, Prepare> = {
   'PATCH /api/v1/actions/{id} [title]': async (w) => ({ url: `/api/v1/actions/${await f.action(w)}`, body: { title: `Actie ${stamp()}` } }),
   'DELETE /api/v1/actions/{id}': async (w) => ({ url: `/api/v1/actions/${await f.action(w)}` }),
   'GET /api/v1/actions/{id}/updates': async (w) => ({ url: `/api/v1/actions/${w.actionId}/updates` }),
+  'GET /api/v1/actions/{id}/delete-impact': async (w) => ({ url: `/api/v1/actions/${w.actionId}/delete-impact` }),
+  'GET /api/v1/domains/{id}/delete-impact': async (w) => ({ url: `/api/v1/domains/${w.domainId}/delete-impact` }),
+  'GET /api/v1/strategic-objectives/{id}/delete-impact': async (w) => ({ url: `/api/v1/strategic-objectives/${w.strategicId}/delete-impact` }),
+  'GET /api/v1/operational-objectives/{id}/delete-impact': async (w) => ({ url: `/api/v1/operational-objectives/${w.operationalId}/delete-impact` }),
+  'GET /api/v1/indicators/{id}/delete-impact': async (w) => ({ url: `/api/v1/indicators/${w.indicatorId}/delete-impact` }),
+  // A fresh owner with a fresh action in the work group's domain, handed to a fresh person: the fixture's own owner keeps theirs.
+  'POST /api/v1/trajectories/{id}/actions/reassign': async (w) => {
+    const [fromPersonId, toPersonId] = [await f.person(w), await f.person(w)];
+    await f.insert('action', { tenant_id: w.tenantId, trajectory_id: w.trajectoryId, domain_id: w.domainId, operational_objective_id: w.operationalId, title: `Actie ${stamp()}`, owner_id: fromPersonId });
+    return { url: `${T(w)}/actions/reassign`, body: { fromPersonId, toPersonId }, check: (res) => ((res as { reassigned: number }).reassigned === 1 ? '' : ' (but nothing reassigned)') };
+  },
+  // Objectives of unique titles in the work group's domain, so that the row's title path matches exactly one.
+  'POST /api/v1/trajectories/{id}/actions/import': async (w) => {
+    const strategic = `Strategisch ${stamp()}`;
+    const operational = `Operationeel ${stamp()}`;
+    const strategicId = await f.insert('strategic_objective', { tenant_id: w.tenantId, trajectory_id: w.trajectoryId, domain_id: w.domainId, title: strategic });
+    await f.insert('operational_objective', { tenant_id: w.tenantId, trajectory_id: w.trajectoryId, domain_id: w.domainId, strategic_objective_id: strategicId, title: operational });
+    const { rows } = await sql<{ name: string }>`select name from domain where tenant_id = ${w.tenantId} and id = ${w.domainId}`.execute(t.db.db);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Actieplan');
+    sheet.addRow(['Beleidsdomein', 'Strategische doelstelling', 'Operationele doelstelling', 'Actie', 'Status']);
+    sheet.addRow([rows[0]!.name, strategic, operational, `Geïmporteerd ${stamp()}`, 'gepland']);
+    const content = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    return { url: `${T(w)}/actions/import`, body: { fileName: 'actieplan.xlsx', content }, check: (res) => ((res as { created: number }).created === 1 ? '' : ' (but nothing created)') };
+  },
 
   'GET /api/v1/actions/{id}/indicators': async (w) => ({ url: `/api/v1/actions/${w.actionId}/indicators` }),
   'POST /api/v1/actions/{id}/indicators': async (w) => ({ url: `/api/v1/actions/${w.actionId}/indicators`, body: { kind: 'outcome', name: `Indicator ${stamp()}` } }),

@@ -31,7 +31,7 @@ test.each<[string, Record<string, unknown>, string, string, Record<string, unkno
   ['an empty title', { title: '   ' }, 'body.title', 'required', undefined],
   ['a title too long', { title: 'x'.repeat(301) }, 'body.title', 'too_long', { max: 300 }],
   ['a date that is not one', { dueDate: '31/12/2026' }, 'body.dueDate', 'invalid_date', undefined],
-  ['a year out of range', { dueDate: '0999-01-01' }, 'body.dueDate', 'year_out_of_range', { min: 1900, max: 2999 }],
+  ['a year out of range', { dueDate: '0999-01-01' }, 'body.dueDate', 'year_out_of_range', { min: '1900', max: '2999' }],
   ['a status that does not exist', { status: 'finished' }, 'body.status', 'invalid_choice', undefined],
   ['a field that does not exist', { colour: 'red' }, 'body.colour', 'unknown_field', undefined],
   ['postponing without a reason', { status: 'postponed' }, 'body.progressNote', 'postpone_reason_required', undefined],

@@ -199,7 +199,7 @@ describe('the evaluation view in the browser', () => {
     await form.getByLabel(/Volgende meting/).fill('1850-01-01');
     await form.getByRole('button', { name: 'Meetplan opslaan' }).focus();
     await page.keyboard.press('Enter');
-    await form.getByText('Geef een geldige datum.').waitFor();
+    await form.getByText('Geef een jaar tussen 1900 en 2999.').waitFor();
     expect(await form.getByText('Nog niet bewaard: verbeter de aangeduide velden.').count()).toBe(1);
     expect(await form.getByLabel(/Volgende meting/).getAttribute('aria-invalid')).toBe('true');
     const refused = await api<MeasurementPlans>('GET', `/api/v1/trajectories/${trajectoryId}/measurement-plans`);

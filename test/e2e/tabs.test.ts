@@ -149,7 +149,7 @@ describe('overview', () => {
   test('a warning links to what to fix: the overloaded owner opens the plan filtered on them', async () => {
     await open(`#/t/${trajectoryId}/overview`, 'overview');
     const warning = page.locator('[data-warning="owner_overloaded"]');
-    const name = (await warning.locator('h3').innerText()).split(' trekt ')[0]!;
+    const name = (await warning.locator('h3').innerText()).split(' is eigenaar van ')[0]!;
     await warning.getByRole('link').click();
     await page.locator('[data-view="plan"][data-ready="true"]').waitFor();
     const owners = await page.locator('tr[data-row="action"] td:nth-child(2)').allInnerTexts();

@@ -44,7 +44,7 @@ describe('the layering lint rule', () => {
       repositoryImportsService: { filePath: 'src/actions/wrong-repository.ts', code: "import { createActionService } from './action-service';\nexport const wrong = createActionService;\n" },
       repositoryImportsHttp: { filePath: 'src/plan/wrong-repository.ts', code: "import { registerPlanRoutes } from './plan-routes';\nimport { RouteRegistry } from '../http/route';\nexport const wrong = [registerPlanRoutes, RouteRegistry];\n" },
       serviceImportsRoutes: { filePath: 'src/actions/wrong-service.ts', code: "import { registerActionRoutes } from './action-routes';\nexport const wrong = registerActionRoutes;\n" },
-      serviceImportsHttpErrors: { filePath: 'src/actions/wrong-service.ts', code: "import { AppError } from '../http/problems';\nexport const wrong = AppError;\n" },
+      serviceImportsHttpErrors: { filePath: 'src/actions/wrong-service.ts', code: "import { installErrorHandler } from '../http/error-handler';\nexport const wrong = installErrorHandler;\n" },
       serverImportsBot: { filePath: 'src/http/wrong.ts', code: "import { registerBot } from '../../bot/register-bot';\nexport const wrong = registerBot;\n" },
       tabsImportServerValue: { filePath: 'tabs/src/views/wrong-view.tsx', code: "import { createActionService } from '../../../src/actions/action-service';\nexport const wrong = createActionService;\n" },
       rightRepository: { filePath: 'src/actions/right-repository.ts', code: "import type { Db } from '../db/database';\nimport { openStatuses } from '../shared/enums';\nexport const right = (db: Db) => [db, openStatuses];\n" },
@@ -69,7 +69,7 @@ describe('the layering lint rule', () => {
     expect(restricted(results.get('serviceImportsRoutes'))).toEqual([expect.stringContaining('A service knows no routes')]);
   });
 
-  test('a service taking its errors from http/ fails (they are the domain\'s: src/shared/errors.ts)', () => {
+  test('a service importing from http/ fails (its errors are the domain\'s: src/shared/errors.ts)', () => {
     expect(restricted(results.get('serviceImportsHttpErrors'))).toEqual([expect.stringContaining('its errors come from src/shared/errors.ts')]);
   });
 

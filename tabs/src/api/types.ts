@@ -142,11 +142,37 @@ export interface PlanDomain {
   strategicObjectives: PlanStrategic[];
 }
 
+/*
+ * What the caller may do with each entity, as the server decides it (src/auth/entity-rights.ts,
+ * the same code that enforces it). Controls are rendered from these, never guessed.
+ */
+export type ActionField =
+  | 'title' | 'description' | 'ownerId' | 'partners' | 'startDate' | 'dueDate' | 'status' | 'means' | 'budget'
+  | 'intendedResult' | 'expectedResult' | 'evaluationMethod' | 'sevenB' | 'position' | 'adjustment' | 'adjustmentReason'
+  | 'operationalObjectiveId' | 'progressNote';
+export interface ActionCan { edit: boolean; move: boolean; delete: boolean; report: boolean; addIndicator: boolean; fields: ActionField[] }
+export interface DomainCan { edit: boolean; delete: boolean; addStrategicObjective: boolean }
+export interface StrategicObjectiveCan { edit: boolean; delete: boolean; addOperationalObjective: boolean }
+export interface OperationalObjectiveCan { edit: boolean; delete: boolean; addAction: boolean }
+export interface IndicatorCan { edit: boolean; delete: boolean; measure: boolean }
+export interface PlanCan {
+  trajectory: { edit: boolean; addDomain: boolean; export: boolean };
+  /** By id; an entity where the caller holds no right is left out. */
+  domains: Record<string, DomainCan>;
+  strategicObjectives: Record<string, StrategicObjectiveCan>;
+  operationalObjectives: Record<string, OperationalObjectiveCan>;
+  actions: Record<string, ActionCan>;
+  indicators: Record<string, IndicatorCan>;
+}
+
 export interface Plan {
   trajectory: { id: string; name: string; municipality: string; version: number };
   today: string;
   people: { id: string; displayName: string }[];
   domains: PlanDomain[];
+  can: PlanCan;
+  /** The caller may read the plan but change nothing in it. */
+  readOnly: boolean;
 }
 
 /** An action as GET/PATCH /actions/:id answer it (and a 412 problem's `current`). */
@@ -173,6 +199,8 @@ export interface Action {
   originId?: string | null;
   version: number;
   updatedAt: string;
+  /** Absent only in a 412 problem's `current`. */
+  can?: ActionCan;
 }
 
 export interface ActionListItem extends Action {
@@ -212,6 +240,47 @@ export interface Person {
   contactPreference: string;
   isParent: boolean;
   memberships: { id: string; bodyId: string; role: string; bodyKind: string }[];
+  trustedPersonId?: string | null;
+  /** What the caller may do with this person, from the server's own checks. */
+  can?: { edit: boolean; delete: boolean; editContact: boolean; trust: boolean };
+}
+
+/** GET /trajectories/{id}/people-setup: the roles the caller may grant, whether the people picker works. */
+export interface PeopleSetup {
+  grantableRoles: string[];
+  directorySearch: boolean;
+}
+
+export interface PersonDeleteImpact {
+  memberships: number;
+  actionsWithoutOwner: number;
+  parentsWithoutTrustedPerson: number;
+  otherTrajectories: number;
+}
+
+export interface BodyDeleteImpact {
+  memberships: number;
+  meetings: number;
+  signalVerdicts: number;
+}
+
+export interface DirectoryUser {
+  id: string;
+  displayName: string;
+  mail: string | null;
+  known: boolean;
+}
+
+/** One line of GET /trajectories/{id}/audit, redacted for the reader by the server. */
+export interface AuditEntry {
+  id: number | string;
+  at: string;
+  actorName: string;
+  actorPersonId: string | null;
+  entity: string;
+  entityId: string;
+  operation: 'create' | 'update' | 'delete';
+  changes: Record<string, unknown>;
 }
 
 export interface Body {
@@ -265,7 +334,71 @@ export interface Overview {
   statusByDomain: { domainId: string; name: string; approach: string; state: string; total: number; counts: Record<ActionStatus, number> }[];
   warnings: OverviewWarning[];
   warningCounts: Record<string, number>;
+  /** The role overview, decided by the server from the caller's access (src/overview/overview-roles.ts). */
+  persona: OverviewPersona;
+  personas: OverviewPersona[];
+  sections: OverviewSection[];
+  readOnly: boolean;
+  college?: {
+    configured: boolean;
+    nextMeeting: string | null;
+    chairCardDueOn: string | null;
+    report: { id: string; state: string; periodStart: string; periodEnd: string; collegeDate: string | null; submittedAt: string | null; approvedAt: string | null } | null;
+  };
+  indicatorsOffTrack?: {
+    id: string;
+    name: string;
+    unit: string;
+    kind: string;
+    actionId: string;
+    actionTitle: string;
+    domainId: string;
+    domainName: string;
+    baseline: number;
+    target: number;
+    latest: { measuredOn: string; value: number };
+    progress: number;
+    expected: number;
+  }[];
+  myActions?: { id: string; title: string; status: ActionStatus; dueDate: string | null; domainId: string; domainName: string; urgency: 'overdue' | 'due_soon' | 'later' }[];
+  myDomains?: { scope: 'linked' | 'all'; domains: { domainId: string; name: string; approach: string; state: string; total: number; counts: Record<ActionStatus, number>; overdue: number }[] };
+  workGroups?: {
+    bodyId: string;
+    name: string;
+    domainId: string;
+    domainName: string;
+    total: number;
+    counts: Record<ActionStatus, number>;
+    overdue: number;
+    nextMeeting: { id: string; title: string; startsAt: string } | null;
+  }[];
+  myParents?: {
+    parents: { personId: string; displayName: string; phone: string | null; contactPreference: string; nextMeeting: { id: string; title: string; startsAt: string; bodyName: string } | null }[];
+    toCall: {
+      meetingId: string;
+      title: string;
+      startsAt: string;
+      bodyName: string;
+      callOn: string;
+      parents: { personId: string; displayName: string; phone: string | null; contactPreference: string; response: string }[];
+    }[];
+    checkIns: { meetingId: string; title: string; startsAt: string; bodyName: string; parents: { personId: string; displayName: string; attendance: string }[] }[];
+  };
 }
+
+export type OverviewPersona = 'coordinator' | 'chair' | 'trusted_person' | 'action_owner' | 'work_group' | 'alderman' | 'member';
+export type OverviewSection =
+  | 'phases'
+  | 'college'
+  | 'myParents'
+  | 'myActions'
+  | 'workGroups'
+  | 'myDomains'
+  | 'warnings'
+  | 'overdue'
+  | 'indicatorsOffTrack'
+  | 'meetings'
+  | 'statusByDomain';
 
 export interface DevUser {
   tenantId: string;
@@ -727,4 +860,47 @@ export interface CollegeSchedule {
   nextMeeting: string | null;
   chairCardDueOn: string | null;
   can: { edit: boolean };
+}
+
+/* Setting up the plan from the tabs (helper F): indicators, delete impacts, bulk changes to actions. */
+
+/** An indicator as /actions/{id}/indicators and /indicators/{id} answer it. */
+export interface Indicator {
+  id: string;
+  actionId: string;
+  kind: 'output' | 'outcome';
+  name: string;
+  unit: string;
+  baseline: number | null;
+  target: number | null;
+  can?: IndicatorCan;
+}
+
+export type DeleteImpactKind = 'domain' | 'strategic-objective' | 'operational-objective' | 'action' | 'indicator';
+
+/** What a delete takes with it (GET …/{id}/delete-impact), and whether the caller may delete it. */
+export interface DeleteImpact {
+  kind: DeleteImpactKind;
+  id: string;
+  trajectoryId: string;
+  name: string;
+  strategicObjectives: number;
+  operationalObjectives: number;
+  actions: number;
+  indicators: number;
+  measurements: number;
+  allowed: boolean;
+}
+
+export interface ReassignResult {
+  reassigned: number;
+  skipped: number;
+  actionIds: string[];
+  skippedActionIds: string[];
+}
+
+export interface ActionImportResult {
+  dryRun: boolean;
+  created: number;
+  actions: Action[];
 }

@@ -1,9 +1,13 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+
+/** Longer than Fluent's exit motion of a dialog or drawer. */
+const EXIT_MS = 500;
 
 /**
  * State for a dialog or drawer that stays mounted while it closes. Fluent's modals restore
  * the page (aria-hidden, focus) on their way out; unmounting one that is still open leaves
- * the rest of the page hidden from assistive technology.
+ * the rest of the page hidden from assistive technology. Once closed it is unmounted: a closed
+ * Fluent dialog left mounted keeps its focus-trap sentinels (focusable, aria-hidden) in the page.
  */
 export interface Modal<T> {
   value: T | null;
@@ -18,5 +22,11 @@ export function useModal<T>(): Modal<T> {
   const [state, setState] = useState<{ value: T; open: boolean; key: number } | null>(null);
   const show = useCallback((value: T) => setState((s) => ({ value, open: true, key: (s?.key ?? 0) + 1 })), []);
   const hide = useCallback(() => setState((s) => (s ? { ...s, open: false } : s)), []);
+  const closedKey = state && !state.open ? state.key : null;
+  useEffect(() => {
+    if (closedKey === null) return undefined;
+    const timer = setTimeout(() => setState((s) => (s && !s.open && s.key === closedKey ? null : s)), EXIT_MS);
+    return () => clearTimeout(timer);
+  }, [closedKey]);
   return useMemo(() => ({ value: state?.value ?? null, open: state?.open ?? false, key: state?.key ?? 0, show, hide }), [state, show, hide]);
 }

@@ -1,14 +1,26 @@
 import { periodsEn } from './features/periods';
 import { problemsEn } from './features/problems';
+import { peopleEn } from './features/people';
+import { auditEn } from './features/audit';
+import { responsiveEn } from './features/responsive';
 import { evaluationEn } from './features/evaluation';
 import { questionnairesEn } from './features/questionnaires';
+import { entityRightsEn } from './features/entity-rights';
 import { phasesEn } from './features/phases';
+import { overviewRolesEn } from './features/overview-roles';
 import { contextEn } from './features/context';
 import { inventoryEn } from './features/inventory';
+import { planSetupEn } from './features/plan-setup';
 import { focusGroupsEn } from './features/focus-groups';
 import { steeringEn } from './features/steering';
 import { meetingsEn } from './features/meetings';
 import { reportsEn } from './features/reports';
+import { botEn } from './features/bot';
+import { botMeetingsEn } from './features/bot-meetings';
+import { botReportsEn } from './features/bot-reports';
+import { botMeasurementsEn } from './features/bot-measurements';
+import { botCardsEn } from './features/bot-cards';
+import { docReportEn, docMinutesEn } from './features/documents';
 import type { MessageKey } from './nl';
 
 /** English, for users whose Teams (or browser) speaks English. Same keys as nl.ts. */
@@ -152,8 +164,7 @@ export const en: Record<MessageKey, string> = {
   'warning.no_steering_group.title': 'There is no steering group yet',
   'warning.no_steering_group.fix': 'Compose a steering group with the coordinator, a chair, the responsible aldermen, partners from the seven sectors and parents.',
   'warning.steering_group_few_parents.title.none': 'No parents in the steering group',
-  'warning.steering_group_few_parents.title.one': 'Only one parent in the steering group',
-  'warning.steering_group_few_parents.title.other': '{count} parents in the steering group',
+  'warning.steering_group_few_parents.title': '{count, plural, one {Only one parent in the steering group} other {# parents in the steering group}}',
   'warning.steering_group_few_parents.fix': 'Involve at least two parents from families with a limited income, so that nobody stands alone.',
   'warning.steering_group_not_met.title': 'The steering group has not met for more than six months',
   'warning.steering_group_not_met.never': 'The steering group has not met yet',
@@ -163,29 +174,22 @@ export const en: Record<MessageKey, string> = {
   'warning.too_many_active_domains.fix': 'Two or three domains at once is feasible. Set the others to "later".',
   'warning.no_structural_domain.title': 'No active domain with a structural approach',
   'warning.no_structural_domain.fix': 'Choose at least one domain that tackles causes proactively and structurally, next to domains that soften the effects.',
-  'warning.action_without_owner.title.one': '1 action without an owner',
-  'warning.action_without_owner.title.other': '{count} actions without an owner',
+  'warning.action_without_owner.title': '{count, plural, one {# action without an owner} other {# actions without an owner}}',
   'warning.action_without_owner.fix': 'Give every action an owner, and spread the work over many partners.',
-  'warning.action_without_due_date.title.one': '1 action without a due date',
-  'warning.action_without_due_date.title.other': '{count} actions without a due date',
+  'warning.action_without_due_date.title': '{count, plural, one {# action without a due date} other {# actions without a due date}}',
   'warning.action_without_due_date.fix': 'Agree on when the action should be done.',
-  'warning.action_without_outcome_indicator.title.one': '1 action without an outcome indicator',
-  'warning.action_without_outcome_indicator.title.other': '{count} actions without an outcome indicator',
+  'warning.action_without_outcome_indicator.title': '{count, plural, one {# action without an outcome indicator} other {# actions without an outcome indicator}}',
   'warning.action_without_outcome_indicator.fix': 'Decide when designing the action how you will measure its effect, with a baseline and a target.',
-  'warning.objective_smart_incomplete.title.one': '1 operational objective is not fully SMART',
-  'warning.objective_smart_incomplete.title.other': '{count} operational objectives are not fully SMART',
+  'warning.objective_smart_incomplete.title': '{count, plural, one {# operational objective is not fully SMART} other {# operational objectives are not fully SMART}}',
   'warning.objective_smart_incomplete.fix': 'Go through the SMART check: specific, measurable, agreed, realistic and time-bound.',
   'warning.objective_smart_incomplete.item': '{title} (missing: {missing})',
   'warning.owner_overloaded.title': '{name} owns {count} open actions',
   'warning.owner_overloaded.fix': 'That is far more than the others (the median is {median}). Share actions among more people.',
-  'warning.indicator_without_baseline.title.one': '1 indicator without a baseline',
-  'warning.indicator_without_baseline.title.other': '{count} indicators without a baseline',
+  'warning.indicator_without_baseline.title': '{count, plural, one {# indicator without a baseline} other {# indicators without a baseline}}',
   'warning.indicator_without_baseline.fix': 'Record the starting point: without a baseline you cannot see later what the action changed.',
-  'warning.indicator_without_measurement_plan.title.one': '1 indicator without a measurement plan',
-  'warning.indicator_without_measurement_plan.title.other': '{count} indicators without a measurement plan',
+  'warning.indicator_without_measurement_plan.title': '{count, plural, one {# indicator without a measurement plan} other {# indicators without a measurement plan}}',
   'warning.indicator_without_measurement_plan.fix': 'Agree who measures, how often and from which source. The measurer then gets a reminder in Teams.',
-  'warning.measurement_overdue.title.one': '1 measurement is late',
-  'warning.measurement_overdue.title.other': '{count} measurements are late',
+  'warning.measurement_overdue.title': '{count, plural, one {# measurement is late} other {# measurements are late}}',
   'warning.measurement_overdue.fix': 'Enter the measurement, or move its date if measuring makes no sense yet.',
   'warning.fixLink': 'Fix',
 
@@ -225,10 +229,8 @@ export const en: Record<MessageKey, string> = {
   'plan.edit': 'Edit {name}',
   'plan.smartScore': 'SMART {done}/5',
   'plan.targetDate': 'target date {date}',
-  'plan.actionsCount.one': '1 action',
-  'plan.actionsCount.other': '{count} actions',
-  'plan.results.one': '1 action found',
-  'plan.results.other': '{count} actions found',
+  'plan.actionsCount': '{count, plural, one {# action} other {# actions}}',
+  'plan.results': '{count, plural, one {# action found} other {# actions found}}',
   'plan.noResults': 'No actions match these filters.',
   'plan.empty': 'This plan has no domains yet. The coordinator adds them with the steering group.',
   'plan.showMore': 'Show more rows ({count} left)',
@@ -261,6 +263,11 @@ export const en: Record<MessageKey, string> = {
   'form.status': 'Status',
   'form.means': 'Means',
   'form.budget': 'Budget (euro)',
+  'form.amountHint': 'For example 1,500.50 (or 1.500,50)',
+  'amount.error.empty': 'Enter an amount or number.',
+  'amount.error.notANumber': 'This is not a number. Write it for example as 1,500.50 or 1500.5.',
+  'amount.error.grouping': 'The separators are in the wrong place: one per three digits, for example 1,500,000.50.',
+  'amount.error.tooLarge': 'This number is too large.',
   'form.partners': 'Partners',
   'form.partnersHint': 'Separate partners with a comma.',
   'form.intendedResult': 'Intended result',
@@ -318,8 +325,7 @@ export const en: Record<MessageKey, string> = {
   'board.title': 'Work-group board',
   'board.domains': 'Work groups',
   'board.column': '{status}',
-  'board.columnCount.one': '1 action',
-  'board.columnCount.other': '{count} actions',
+  'board.columnCount': '{count, plural, one {# action} other {# actions}}',
   'board.move': 'Move',
   'board.moveLabel': 'Move “{name}”',
   'board.moveTo': 'To {status}',
@@ -354,11 +360,9 @@ export const en: Record<MessageKey, string> = {
   'members.hidden': 'hidden',
   'members.hiddenHint': 'Parents’ contact details are seen only by the coordinator, their trusted person and themselves.',
   'members.sectors': 'Sectors in the steering group',
-  'members.sectorCount.one': '1 member',
-  'members.sectorCount.other': '{count} members',
+  'members.sectorCount': '{count, plural, one {# member} other {# members}}',
   'members.sectorMissing': 'nobody',
-  'members.count.one': '1 member',
-  'members.count.other': '{count} members',
+  'members.count': '{count, plural, one {# member} other {# members}}',
   'members.noMembers': 'No members yet.',
   'members.domain': 'Domain: {name}',
   'members.noAccount': 'no Teams account',
@@ -392,14 +396,27 @@ export const en: Record<MessageKey, string> = {
   'home.start': 'Start a trajectory',
 
   ...phasesEn,
+  ...overviewRolesEn,
   ...contextEn,
   ...inventoryEn,
+  ...planSetupEn,
   ...focusGroupsEn,
   ...steeringEn,
   ...meetingsEn,
   ...reportsEn,
+  ...problemsEn,
+  ...botEn,
+  ...botMeetingsEn,
+  ...botReportsEn,
+  ...botMeasurementsEn,
+  ...botCardsEn,
+  ...docReportEn,
+  ...docMinutesEn,
   ...periodsEn,
+  ...peopleEn,
+  ...auditEn,
+  ...responsiveEn,
   ...evaluationEn,
   ...questionnairesEn,
-  ...problemsEn,
+  ...entityRightsEn,
 };

@@ -1,18 +1,32 @@
 import { periodsNl } from './features/periods';
 import { problemsNl } from './features/problems';
+import { peopleNl } from './features/people';
+import { auditNl } from './features/audit';
+import { responsiveNl } from './features/responsive';
 import { evaluationNl } from './features/evaluation';
 import { questionnairesNl } from './features/questionnaires';
+import { entityRightsNl } from './features/entity-rights';
 import { phasesNl } from './features/phases';
+import { overviewRolesNl } from './features/overview-roles';
 import { contextNl } from './features/context';
 import { inventoryNl } from './features/inventory';
+import { planSetupNl } from './features/plan-setup';
 import { focusGroupsNl } from './features/focus-groups';
 import { steeringNl } from './features/steering';
 import { meetingsNl } from './features/meetings';
 import { reportsNl } from './features/reports';
+import { botNl } from './features/bot';
+import { botMeetingsNl } from './features/bot-meetings';
+import { botReportsNl } from './features/bot-reports';
+import { botMeasurementsNl } from './features/bot-measurements';
+import { botCardsNl } from './features/bot-cards';
+import { docReportNl, docMinutesNl } from './features/documents';
 
 /**
  * Dutch (nl-BE), the language the app speaks first. Every key here must exist in en.ts too
- * (the type of `en` enforces it). Messages with `.one` / `.other` variants are chosen by count.
+ * (the type of `en` enforces it). Messages are ICU (src/shared/i18n/translator.ts): `{name}`
+ * arguments, plurals as `{count, plural, one {# actie} other {# acties}}` (a `.one` / `.other` pair
+ * still works with `tc`). An apostrophe before `{` or `}` quotes it in ICU: write ’ there.
  * We never call people "arm": we speak of parents and of families with a limited income.
  */
 export const nl = {
@@ -155,8 +169,7 @@ export const nl = {
   'warning.no_steering_group.title': 'Er is nog geen stuurgroep',
   'warning.no_steering_group.fix': 'Stel een stuurgroep samen met de coördinator, een voorzitter, de bevoegde schepenen, partners uit de zeven sectoren en ouders.',
   'warning.steering_group_few_parents.title.none': 'Geen ouders in de stuurgroep',
-  'warning.steering_group_few_parents.title.one': 'Slechts één ouder in de stuurgroep',
-  'warning.steering_group_few_parents.title.other': '{count} ouders in de stuurgroep',
+  'warning.steering_group_few_parents.title': '{count, plural, one {Slechts één ouder in de stuurgroep} other {# ouders in de stuurgroep}}',
   'warning.steering_group_few_parents.fix': 'Betrek minstens twee ouders uit gezinnen met een beperkt inkomen, zodat niemand er alleen voor staat.',
   'warning.steering_group_not_met.title': 'De stuurgroep kwam al meer dan zes maanden niet samen',
   'warning.steering_group_not_met.never': 'De stuurgroep kwam nog niet samen',
@@ -166,29 +179,22 @@ export const nl = {
   'warning.too_many_active_domains.fix': 'Twee à drie domeinen tegelijk is haalbaar. Zet de andere op "later".',
   'warning.no_structural_domain.title': 'Geen actief domein met een structurele aanpak',
   'warning.no_structural_domain.fix': 'Kies minstens één domein dat oorzaken proactief en structureel aanpakt, naast domeinen die de gevolgen verzachten.',
-  'warning.action_without_owner.title.one': '1 actie zonder eigenaar',
-  'warning.action_without_owner.title.other': '{count} acties zonder eigenaar',
+  'warning.action_without_owner.title': '{count, plural, one {# actie zonder eigenaar} other {# acties zonder eigenaar}}',
   'warning.action_without_owner.fix': 'Geef elke actie een eigenaar, en verdeel het werk over veel partners.',
-  'warning.action_without_due_date.title.one': '1 actie zonder einddatum',
-  'warning.action_without_due_date.title.other': '{count} acties zonder einddatum',
+  'warning.action_without_due_date.title': '{count, plural, one {# actie zonder einddatum} other {# acties zonder einddatum}}',
   'warning.action_without_due_date.fix': 'Spreek af tegen wanneer de actie klaar moet zijn.',
-  'warning.action_without_outcome_indicator.title.one': '1 actie zonder outcome-indicator',
-  'warning.action_without_outcome_indicator.title.other': '{count} acties zonder outcome-indicator',
+  'warning.action_without_outcome_indicator.title': '{count, plural, one {# actie zonder outcome-indicator} other {# acties zonder outcome-indicator}}',
   'warning.action_without_outcome_indicator.fix': 'Leg bij het ontwerp vast hoe je het effect meet, met een nulmeting en een streefwaarde.',
-  'warning.objective_smart_incomplete.title.one': '1 operationele doelstelling is niet helemaal SMART',
-  'warning.objective_smart_incomplete.title.other': '{count} operationele doelstellingen zijn niet helemaal SMART',
+  'warning.objective_smart_incomplete.title': '{count, plural, one {# operationele doelstelling is niet helemaal SMART} other {# operationele doelstellingen zijn niet helemaal SMART}}',
   'warning.objective_smart_incomplete.fix': 'Loop de SMART-toets na: specifiek, meetbaar, afgesproken, realiseerbaar en tijdsgebonden.',
   'warning.objective_smart_incomplete.item': '{title} (ontbreekt: {missing})',
-  'warning.owner_overloaded.title': '{name} trekt {count} open acties',
+  'warning.owner_overloaded.title': '{name} is eigenaar van {count} open acties',
   'warning.owner_overloaded.fix': 'Dat is veel meer dan de anderen (de mediaan is {median}). Verdeel acties over meer schouders.',
-  'warning.indicator_without_baseline.title.one': '1 indicator zonder nulmeting',
-  'warning.indicator_without_baseline.title.other': '{count} indicatoren zonder nulmeting',
+  'warning.indicator_without_baseline.title': '{count, plural, one {# indicator zonder nulmeting} other {# indicatoren zonder nulmeting}}',
   'warning.indicator_without_baseline.fix': 'Leg vast waar je vertrekt: zonder nulmeting zie je later niet wat de actie veranderde.',
-  'warning.indicator_without_measurement_plan.title.one': '1 indicator zonder meetplan',
-  'warning.indicator_without_measurement_plan.title.other': '{count} indicatoren zonder meetplan',
+  'warning.indicator_without_measurement_plan.title': '{count, plural, one {# indicator zonder meetplan} other {# indicatoren zonder meetplan}}',
   'warning.indicator_without_measurement_plan.fix': 'Spreek af wie meet, hoe vaak en uit welke bron. Wie meet, krijgt dan een herinnering in Teams.',
-  'warning.measurement_overdue.title.one': '1 meting is te laat',
-  'warning.measurement_overdue.title.other': '{count} metingen zijn te laat',
+  'warning.measurement_overdue.title': '{count, plural, one {# meting is te laat} other {# metingen zijn te laat}}',
   'warning.measurement_overdue.fix': 'Vul de meting in, of schuif de datum op als meten nu nog geen zin heeft.',
   'warning.fixLink': 'Aanpassen',
 
@@ -228,10 +234,8 @@ export const nl = {
   'plan.edit': '{name} bewerken',
   'plan.smartScore': 'SMART {done}/5',
   'plan.targetDate': 'streefdatum {date}',
-  'plan.actionsCount.one': '1 actie',
-  'plan.actionsCount.other': '{count} acties',
-  'plan.results.one': '1 actie gevonden',
-  'plan.results.other': '{count} acties gevonden',
+  'plan.actionsCount': '{count, plural, one {# actie} other {# acties}}',
+  'plan.results': '{count, plural, one {# actie gevonden} other {# acties gevonden}}',
   'plan.noResults': 'Geen acties gevonden met deze filters.',
   'plan.empty': 'Dit plan heeft nog geen domeinen. De coördinator voegt ze toe in de stuurgroep.',
   'plan.showMore': 'Toon meer rijen (nog {count})',
@@ -264,6 +268,11 @@ export const nl = {
   'form.status': 'Status',
   'form.means': 'Middelen',
   'form.budget': 'Budget (euro)',
+  'form.amountHint': 'Bijvoorbeeld 1.500,50',
+  'amount.error.empty': 'Vul een bedrag of getal in.',
+  'amount.error.notANumber': 'Dit is geen getal. Schrijf het bijvoorbeeld als 1.500,50 of 1500,5.',
+  'amount.error.grouping': 'De punten of spaties staan niet op de goede plaats: per drie cijfers, bijvoorbeeld 1.500.000,50.',
+  'amount.error.tooLarge': 'Dit getal is te groot.',
   'form.partners': 'Partners',
   'form.partnersHint': 'Scheid partners met een komma.',
   'form.intendedResult': 'Beoogd resultaat',
@@ -321,8 +330,7 @@ export const nl = {
   'board.title': 'Werkgroepbord',
   'board.domains': 'Werkgroepen',
   'board.column': '{status}',
-  'board.columnCount.one': '1 actie',
-  'board.columnCount.other': '{count} acties',
+  'board.columnCount': '{count, plural, one {# actie} other {# acties}}',
   'board.move': 'Verplaatsen',
   'board.moveLabel': '“{name}” verplaatsen',
   'board.moveTo': 'Naar {status}',
@@ -357,11 +365,9 @@ export const nl = {
   'members.hidden': 'afgeschermd',
   'members.hiddenHint': 'Contactgegevens van ouders zien enkel de coördinator, hun vertrouwenspersoon en zijzelf.',
   'members.sectors': 'Sectoren in de stuurgroep',
-  'members.sectorCount.one': '1 lid',
-  'members.sectorCount.other': '{count} leden',
+  'members.sectorCount': '{count, plural, one {# lid} other {# leden}}',
   'members.sectorMissing': 'niemand',
-  'members.count.one': '1 lid',
-  'members.count.other': '{count} leden',
+  'members.count': '{count, plural, one {# lid} other {# leden}}',
   'members.noMembers': 'Nog geen leden.',
   'members.domain': 'Domein: {name}',
   'members.noAccount': 'zonder Teams-account',
@@ -396,16 +402,29 @@ export const nl = {
 
   // Each feature's messages live beside it (src/shared/i18n/messages/features/).
   ...phasesNl,
+  ...overviewRolesNl,
   ...contextNl,
   ...inventoryNl,
+  ...planSetupNl,
   ...focusGroupsNl,
   ...steeringNl,
   ...meetingsNl,
   ...reportsNl,
+  ...problemsNl,
+  ...botNl,
+  ...botMeetingsNl,
+  ...botReportsNl,
+  ...botMeasurementsNl,
+  ...botCardsNl,
+  ...docReportNl,
+  ...docMinutesNl,
   ...periodsNl,
+  ...peopleNl,
+  ...auditNl,
+  ...responsiveNl,
   ...evaluationNl,
   ...questionnairesNl,
-  ...problemsNl,
+  ...entityRightsNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
