@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { ActionConflict, type ActionPatch } from '../../src/actions/action-service';
-import { AppError } from '../../src/shared/errors';
+import { AppError, type FieldProblem } from '../../src/shared/errors';
 import { actionStatuses } from '../../src/shared/enums';
 import { dateOnly, INT4_MAX } from '../../src/shared/schemas';
 import type { ActionField } from '../cards/action-card';
-import { texts, type Texts } from '../i18n/texts';
+import { problemText, texts, type Lang, type Texts } from '../i18n/texts';
 import { cardResponse, errorResponse, refusal, type CardHandler } from './handler';
 
 const envelope = z.object({
@@ -28,13 +28,20 @@ const fields = {
 const servicePaths: Record<string, ActionField> = { 'body.status': 'status', 'body.progressNote': 'progressNote', 'body.dueDate': 'dueDate' };
 
 /** The service speaks English to API clients; the card says it in the user's words. */
-function fieldMessage(t: Texts, field: ActionField, message: string): string {
-  if (/reason when postponing/i.test(message)) return t.postponeReason;
-  if (/before startDate/i.test(message)) return t.dueBeforeStart;
-  if (field === 'dueDate') return t.invalidDate;
-  if (field === 'status') return t.invalidStatus;
-  if (/at most/i.test(message)) return t.tooLong;
-  return message;
+/** A field problem in the card's words, by the server's code (src/shared/errors.ts), never its English. */
+function fieldMessage(lang: Lang, t: Texts, field: ActionField, problem: FieldProblem): string {
+  switch (problem.code) {
+    case 'postpone_reason_required':
+      return t.postponeReason;
+    case 'date_order':
+      return t.dueBeforeStart;
+    case 'too_long':
+      return t.tooLong;
+    default:
+      if (field === 'dueDate') return t.invalidDate;
+      if (field === 'status') return t.invalidStatus;
+      return problemText(lang, problem);
+  }
 }
 
 /**
@@ -92,7 +99,7 @@ export const updateAction: CardHandler = async ({ principal, lang, services }, d
       const mapped: Partial<Record<ActionField, string>> = {};
       for (const problem of error.errors) {
         const field = servicePaths[problem.path];
-        if (field) mapped[field] = fieldMessage(t, field, problem.message);
+        if (field) mapped[field] = fieldMessage(lang, t, field, problem);
       }
       return cardResponse(await services.views.card(principal, d.actionId, lang, { errors: mapped, typed, banner: { kind: 'invalid', text: t.invalid }, followUpId }));
     }

@@ -1,4 +1,5 @@
 import type { ActionStatus } from '../../src/shared/enums';
+import type { FieldProblem } from '../../src/shared/errors';
 import { createTranslator, langs, pickLang, type Lang } from '../../src/shared/i18n/translator';
 
 /*
@@ -25,6 +26,13 @@ export function statusName(lang: Lang, status: string): string {
 export function formatDate(lang: Lang, date: string | null): string {
   const tr = createTranslator(lang);
   return date ? tr.date(date, 'long') : tr.t('bot.noDate');
+}
+
+/** A field problem in the user's language, by the server's code: the same words the tab uses. */
+export function problemText(lang: Lang, problem: FieldProblem): string {
+  const tr = createTranslator(lang);
+  const key = `problem.${problem.code ?? 'invalid'}`;
+  return tr.has(key) ? tr.t(key, problem.params) : tr.t('problem.invalid');
 }
 
 /** A moment in Brussels time: "zaterdag 14 maart om 14:00". */
