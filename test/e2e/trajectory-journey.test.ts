@@ -45,7 +45,7 @@ async function save(within: Locator = dialog()): Promise<void> {
       throw new Error(`the dialog stayed open: ${await dialog().innerText()}`, { cause: error });
     });
   // A closed dialog is unmounted once its exit has run; until then its focus-trap sentinels are in the page.
-  await page.waitForFunction(`document.querySelectorAll('[data-tabster-dummy][tabindex="0"]').length === 0`);
+  await page.locator('[data-tabster-dummy][tabindex="0"]').first().waitFor({ state: 'detached' });
 }
 async function switchTo(user: DevUser): Promise<void> {
   await page?.close();
