@@ -103,11 +103,14 @@ test('the coordinator adds two domains, a work group for each and their members,
     await dialog().getByLabel('Soort').selectOption('work_group');
     await dialog().getByLabel('Domein van de werkgroep').selectOption({ label: domain });
     await save();
+    // The list reloads after a save; its notice says when it has.
+    await page.locator('#main').getByText('Het orgaan is bewaard.').first().waitFor();
     const section = page.locator('section').filter({ has: page.getByRole('heading', { name }) });
     await section.getByRole('button', { name: 'Lid toevoegen' }).click();
     await dialog().getByLabel('Persoon').selectOption({ label: person });
     await dialog().getByLabel('Rol').selectOption('member');
     await save();
+    await page.locator('#main').getByText('Het lidmaatschap is bewaard.').first().waitFor();
     await section.getByText(person).waitFor();
   }
   await expectAccessible(page, 'members after set-up');

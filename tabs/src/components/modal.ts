@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 /** Longer than Fluent's exit motion of a dialog or drawer. */
 const EXIT_MS = 500;
@@ -20,7 +20,9 @@ export interface Modal<T> {
 
 export function useModal<T>(): Modal<T> {
   const [state, setState] = useState<{ value: T; open: boolean; key: number } | null>(null);
-  const show = useCallback((value: T) => setState((s) => ({ value, open: true, key: (s?.key ?? 0) + 1 })), []);
+  // Keys keep counting after an unmount, so that a key never names two dialogs.
+  const lastKey = useRef(0);
+  const show = useCallback((value: T) => setState(() => ({ value, open: true, key: ++lastKey.current })), []);
   const hide = useCallback(() => setState((s) => (s ? { ...s, open: false } : s)), []);
   const closedKey = state && !state.open ? state.key : null;
   useEffect(() => {
@@ -28,5 +30,5 @@ export function useModal<T>(): Modal<T> {
     const timer = setTimeout(() => setState((s) => (s && !s.open && s.key === closedKey ? null : s)), EXIT_MS);
     return () => clearTimeout(timer);
   }, [closedKey]);
-  return useMemo(() => ({ value: state?.value ?? null, open: state?.open ?? false, key: state?.key ?? 0, show, hide }), [state, show, hide]);
+  return useMemo(() => ({ value: state?.value ?? null, open: state?.open ?? false, key: state?.key ?? lastKey.current, show, hide }), [state, show, hide]);
 }
