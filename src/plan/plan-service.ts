@@ -157,13 +157,13 @@ const CACHE_ENTRIES = 20;
 export function createPlanService(db: Db) {
   /*
    * Building a large tree costs PostgreSQL tens of milliseconds, while plans are read far
-   * more often than written. Triggers on the plan tables note every write (migration 0004),
-   * so the trajectory's plan revision tells whether a cached tree is still current. The check
+   * more often than written. A deferred trigger moves the trajectory's plan revision as each
+   * plan write commits (migration 0018), so the revision tells whether a cached tree is current. The check
    * runs against the database on every request, so instances behind a load balancer never
    * serve stale data.
    */
   const cache = new Map<string, CachedTree>();
-  const building = new Map<string, Promise<string>>();
+  const building = new Map<string, Promise<CachedTree>>();
 
   async function domainsJson(tenantId: string, trajectoryId: string, today: string): Promise<CachedTree> {
     const key = `${tenantId}/${trajectoryId}`;
@@ -174,19 +174,22 @@ export function createPlanService(db: Db) {
       cache.set(key, hit);
       return hit;
     }
-    // Readers who miss the same revision at once share one build instead of each running it.
+    // Readers who miss the same revision at once share one build (query, places, rights cache).
     const flightKey = `${key}/${revision}/${today}`;
     let flight = building.get(flightKey);
     if (!flight) {
       // Read the revision before the tree: the tree is then at least as new as its label.
-      flight = loadPlanDomainsJson(db, tenantId, trajectoryId, today).finally(() => building.delete(flightKey));
+      flight = loadPlanDomainsJson(db, tenantId, trajectoryId, today)
+        .then((domains): CachedTree => {
+          const tree: CachedTree = { revision, today, domains, places: placesOf(domains), rights: new Map() };
+          cache.set(key, tree);
+          if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+          return tree;
+        })
+        .finally(() => building.delete(flightKey));
       building.set(flightKey, flight);
     }
-    const domains = await flight;
-    const tree: CachedTree = { revision, today, domains, places: placesOf(domains), rights: new Map() };
-    cache.set(key, tree);
-    if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
-    return tree;
+    return flight;
   }
 
   function rightsOf(tree: CachedTree, access: TrajectoryAccess): { json: string; hash: string } {
