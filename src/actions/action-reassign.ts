@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { assertCan, assertRead, can, loadAccess, type TrajectoryAccess } from '../auth/access';
+import { actionCan } from '../auth/entity-rights';
 import type { Principal } from '../auth/principal';
 import { actorOf, updateEntry } from '../audit/audit';
 import type { Db } from '../db/database';
 import { invalid, notFound } from '../shared/errors';
 import { findTrajectoriesOfPerson } from '../people/people-repository';
+import { openStatuses } from '../shared/enums';
 import { uuid } from '../shared/schemas';
 import { updateActionRecorded } from './action-repository';
 import { actionsOfOwnerForUpdate, trajectoryExists } from './action-bulk-repository';
 
-/** Statuses of work still to do: done and dropped actions keep the owner who carried them. */
-const openStatuses = ['planned', 'in_progress', 'postponed'] as const;
 
 export const reassignInput = z
   .object({
@@ -60,7 +60,8 @@ export function createActionReassignService(db: Db) {
         const actions = await actionsOfOwnerForUpdate(trx, tenantId, trajectoryId, input.fromPersonId, input.onlyOpen ? openStatuses : undefined);
         const result: ReassignResult = { reassigned: 0, skipped: 0, actionIds: [], skippedActionIds: [] };
         for (const action of actions) {
-          if (!can(access, 'domain.edit', { domainId: action.domainId })) {
+          // The same decision as a single owner change (src/auth/entity-rights.ts), action by action.
+          if (!actionCan(access, action).fields.includes('ownerId')) {
             result.skipped++;
             result.skippedActionIds.push(action.id);
             continue;
