@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ActionRow, FoundAction } from '../../src/actions/action-repository';
 import { accessRowsJson, type AccessRow } from '../../src/auth/access-repository';
 import { prepared, type Db } from '../../src/db/database';
+import { openStatuses } from '../../src/shared/enums';
 import type { StoredReference } from '../transport/conversation-reference';
 import type { ConversationKind } from './bot-tables';
 
@@ -296,7 +297,7 @@ export async function openActionsOfPerson(db: Db, tenantId: string, trajectoryId
     .where('tenantId', '=', tenantId)
     .where('trajectoryId', '=', trajectoryId)
     .where('ownerId', '=', personId)
-    .where('status', 'in', ['planned', 'in_progress', 'postponed'])
+    .where('status', 'in', [...openStatuses])
     .orderBy(sql`due_date asc nulls last`)
     .orderBy('title')
     .execute();

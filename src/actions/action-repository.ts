@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { prepared, type Db } from '../db/database';
 import type { ActionTable } from './action-tables';
+import { openStatuses } from '../shared/enums';
 import type { Insertable, Updateable } from 'kysely';
 import { auditInsertFrom, type AuditEntry } from '../audit/audit-repository';
 import { accessRowsJson, type AccessRow } from '../auth/access-repository';
@@ -140,7 +141,7 @@ export async function listActions(db: Db, tenantId: string, trajectoryId: string
   if (filter.domainId) query = query.where('action.domainId', '=', filter.domainId);
   if (filter.statuses?.length) query = query.where('action.status', 'in', filter.statuses);
   if (filter.overdueOn) {
-    query = query.where('action.dueDate', '<', filter.overdueOn).where('action.status', 'in', ['planned', 'in_progress', 'postponed']);
+    query = query.where('action.dueDate', '<', filter.overdueOn).where('action.status', 'in', [...openStatuses]);
   }
   if (filter.search) {
     const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

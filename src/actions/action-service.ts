@@ -6,7 +6,7 @@ import type { Principal } from '../auth/principal';
 import { actorOf, auditCreate, auditDelete, updateEntry } from '../audit/audit';
 import type { Db } from '../db/database';
 import { AppError, forbidden, invalid, notFound, preconditionFailed, type FieldProblem } from '../shared/errors';
-import { actionStatuses, sevenB } from '../shared/enums';
+import { actionStatuses, openStatuses, sevenB } from '../shared/enums';
 import { adjustmentFields, adjustmentOutputFields, dateOnly, longText, position, publicRow, reasonGiven, reasonIssue, shortText, uuid } from '../shared/schemas';
 import { brusselsDate } from '../shared/time';
 import {
@@ -138,7 +138,7 @@ export function versionFromIfMatch(header: string | undefined): readonly number[
 }
 
 export function isOverdue(action: { dueDate: string | null; status: string }, today = brusselsDate()): boolean {
-  return Boolean(action.dueDate && action.dueDate < today && ['planned', 'in_progress', 'postponed'].includes(action.status));
+  return Boolean(action.dueDate && action.dueDate < today && (openStatuses as readonly string[]).includes(action.status));
 }
 
 /**
