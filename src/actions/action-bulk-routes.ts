@@ -17,7 +17,7 @@ const importBody = z
   })
   .strict();
 
-const importResult = z.object({ dryRun: z.boolean(), created: z.int(), actions: z.array(actionOutput) });
+export const importResult = z.object({ dryRun: z.boolean(), created: z.int(), actions: z.array(actionOutput) });
 
 /** Changes to many actions at once: a new owner for all of someone's actions, and an import from a sheet. */
 export function registerActionBulkRoutes(api: ApiContext, db: Db): void {

@@ -9,7 +9,7 @@ import { findTrajectory } from '../trajectories/trajectory-repository';
 import { publicRow } from '../shared/schemas';
 import { listAudit } from './audit-repository';
 
-const auditEntry = z.object({
+export const auditEntry = z.object({
   id: z.number(),
   at: z.string(),
   actorUserId: z.string().nullable(),

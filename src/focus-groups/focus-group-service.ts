@@ -10,7 +10,8 @@ import { listProposalTraces, trajectoryExists } from './focus-group-repository';
 /** How far a proposal got: an action is further than an objective, an objective than nothing. */
 export const traceStates = ['action', 'objective', 'open'] as const;
 
-const ref = (fields: z.ZodRawShape) => z.object({ id: uuid, ...fields }).nullable();
+// Generic, so that the fields stay in the schema's type (the tabs read them from it).
+const ref = <S extends z.ZodRawShape>(fields: S) => z.object({ id: uuid, ...fields }).nullable();
 
 export const proposalTrace = z.object({
   id: uuid,

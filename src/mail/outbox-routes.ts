@@ -8,7 +8,7 @@ import { createOutboxService } from './outbox-service';
 /** Every MailKind (the compiler checks the list against the type, the table's check against both). */
 const mailKinds = ['invitation', 'cancellation', 'minutes', 'report', 'other'] as const satisfies readonly MailKind[];
 
-const outboxEntry = z.object({
+export const outboxEntry = z.object({
   id: z.uuid(),
   kind: z.enum(mailKinds),
   recipients: z.array(z.string()),

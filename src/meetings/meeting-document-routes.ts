@@ -4,6 +4,7 @@ import { conflict, notFound } from '../shared/errors';
 import { idParam } from '../shared/resource-routes';
 import { timestamp, uuid } from '../shared/schemas';
 import { brusselsWallTime, type MeetingDelivery } from './meeting-delivery';
+import { deliveryLog, meetingTimes } from './meeting-schemas';
 import * as repo from './meeting-repository';
 import { callerOf } from './meeting-routes';
 import type { MeetingService } from './meeting-service';
@@ -11,23 +12,6 @@ import type { Db } from '../db/database';
 
 const tag = 'Meetings';
 const empty = z.object({}).strict();
-
-export const deliveryLog = z.object({
-  graph: z.boolean(),
-  deliveries: z.array(
-    z.object({
-      id: uuid,
-      recipientName: z.string(),
-      address: z.string(),
-      reason: z.enum(['attendee', 'alderman']),
-      transport: z.enum(['graph', 'outbox']),
-      state: z.enum(['pending', 'sending', 'sent', 'failed']),
-      attempts: z.number().int(),
-      sentAt: z.string().nullable(),
-      error: z.string(),
-    }),
-  ),
-});
 
 const synced = z.object({ graph: z.boolean(), changed: z.number().int() });
 
@@ -41,13 +25,6 @@ const meetingTimesInput = z
   .strict()
   .refine((v) => Date.parse(v.to) > Date.parse(v.from), { message: 'must be after from', path: ['to'] })
   .refine((v) => Date.parse(v.to) - Date.parse(v.from) <= 62 * 86_400_000, { message: 'at most two months after from', path: ['to'] });
-
-const meetingTimes = z.object({
-  graph: z.boolean(),
-  suggestions: z.array(z.object({ start: z.string(), end: z.string(), confidence: z.number() })),
-  /** How often the body's parents came to day and to evening meetings: counts, never who. */
-  parentsCame: z.object({ day: z.number().int(), evening: z.number().int() }),
-});
 
 const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 

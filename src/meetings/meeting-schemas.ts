@@ -220,3 +220,29 @@ export const parentsToCall = z.object({
     }),
   ),
 });
+
+/** Who the approved minutes went to (GET /api/v1/meetings/{id}/deliveries). */
+export const deliveryLog = z.object({
+  graph: z.boolean(),
+  deliveries: z.array(
+    z.object({
+      id: uuid,
+      recipientName: z.string(),
+      address: z.string(),
+      reason: z.enum(['attendee', 'alderman']),
+      transport: z.enum(['graph', 'outbox']),
+      state: z.enum(['pending', 'sending', 'sent', 'failed']),
+      attempts: z.number().int(),
+      sentAt: z.string().nullable(),
+      error: z.string(),
+    }),
+  ),
+});
+
+/** Suggested meeting times (POST /api/v1/trajectories/{id}/meeting-times). */
+export const meetingTimes = z.object({
+  graph: z.boolean(),
+  suggestions: z.array(z.object({ start: z.string(), end: z.string(), confidence: z.number() })),
+  /** How often the body's parents came to day and to evening meetings: counts, never who. */
+  parentsCame: z.object({ day: z.number().int(), evening: z.number().int() }),
+});

@@ -13,38 +13,18 @@ import { assertMayGrantRole, grantableRoles } from './body-resources';
 import type { PeopleDirectory } from './people-directory';
 import { addMembership, bodyDeleteImpact, findPersonByEntraId, insertPerson, personDeleteImpact } from './people-repository';
 import { createPeopleService, type PersonOutput } from './people-service';
+import { bodyDeleteImpactOutput, directoryOutput, peopleSetupOutput, personDeleteImpactOutput } from './people-setup-schemas';
+
+export { bodyDeleteImpactOutput, directoryOutput, peopleSetupOutput, personDeleteImpactOutput };
 
 /*
  * Setting up a trajectory's people from the tab: what the caller may grant, what a deletion
  * takes with it, the directory search and the invitation of someone with an account.
  */
 
-export const peopleSetupOutput = z.object({
-  grantableRoles: z.array(z.enum(memberRoles)).describe('the roles the caller may grant, change into or take away here (the rule the membership routes enforce)'),
-  directorySearch: z.boolean().describe('whether the people picker over Microsoft Graph is available to the caller; otherwise invite by e-mail address'),
-});
-
-export const personDeleteImpactOutput = z.object({
-  memberships: z.number().int(),
-  actionsWithoutOwner: z.number().int(),
-  parentsWithoutTrustedPerson: z.number().int(),
-  otherTrajectories: z.number().int().describe('other trajectories the person takes part in: the deletion removes them there too'),
-});
-
-export const bodyDeleteImpactOutput = z.object({
-  memberships: z.number().int(),
-  meetings: z.number().int(),
-  signalVerdicts: z.number().int(),
-});
-
 export const directoryQuery = z
   .object({ q: z.string().trim().min(2, 'at least 2 characters').max(100, 'at most 100 characters') })
   .strict();
-
-export const directoryOutput = z.object({
-  configured: z.boolean(),
-  users: z.array(z.object({ id: z.string(), displayName: z.string(), mail: z.string().nullable(), known: z.boolean().describe('already a person in Kansrijk') })),
-});
 
 export const invitationInput = z
   .object({

@@ -9,6 +9,18 @@ import { createTrajectoryService, trajectoryInput, trajectoryOutput, trajectoryP
 /** Capabilities that hold across a tenant rather than in one trajectory. */
 const tenantCapabilities = ['trajectory.create', 'trajectory.delete', 'tenant.admins', 'person.link'] as const;
 
+/** GET /api/v1/me (exported so that the tabs derive their type from it). */
+export const meOutput = z.object({
+  tenantId: z.string(),
+  userId: z.string(),
+  name: z.string(),
+  admin: z.boolean(),
+  permissions: z.array(z.enum(tenantCapabilities)).describe('what the caller may do across the tenant'),
+  trajectories: z.array(
+    z.object({ id: z.uuid(), name: z.string(), municipality: z.string(), roles: z.array(z.string()), permissions: z.array(z.enum(capabilities)) }),
+  ),
+});
+
 export function registerTrajectoryRoutes(api: ApiContext, db: Db): void {
   const service = createTrajectoryService(db);
   const tag = 'Trajectories';
@@ -17,16 +29,7 @@ export function registerTrajectoryRoutes(api: ApiContext, db: Db): void {
     url: '/api/v1/me',
     summary: 'Who am I, and which trajectories of my tenant do I take part in, in which roles',
     tag: 'Me',
-    response: z.object({
-      tenantId: z.string(),
-      userId: z.string(),
-      name: z.string(),
-      admin: z.boolean(),
-      permissions: z.array(z.enum(tenantCapabilities)).describe('what the caller may do across the tenant'),
-      trajectories: z.array(
-        z.object({ id: z.uuid(), name: z.string(), municipality: z.string(), roles: z.array(z.string()), permissions: z.array(z.enum(capabilities)) }),
-      ),
-    }),
+    response: meOutput,
     handler: async ({ principal }) => {
       const [mine, admin] = await Promise.all([service.listMine(principal), isTenantAdmin(db, principal)]);
       return {

@@ -104,7 +104,7 @@ const H = 180;
 const PAD = { left: 36, right: 12, top: 12, bottom: 22 };
 
 /** Measurements over time, with the baseline and the target as dashed lines. */
-export function LineChart({ name, unit, measurements, baseline, target }: { name: string; unit: string; measurements: Measurement[]; baseline: number | null; target: number | null }) {
+export function LineChart({ name, unit, measurements, baseline, target }: { name: string; unit: string; measurements: Pick<Measurement, 'id' | 'measuredOn' | 'value' | 'note'>[]; baseline: number | null; target: number | null }) {
   const i18n = useI18n();
   const styles = useStyles();
   if (!measurements.length) return <p className={styles.svgText}>{i18n.t('detail.noChart')}</p>;

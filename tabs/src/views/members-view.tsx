@@ -141,7 +141,7 @@ export function MembersView({ trajectoryId, query, access }: { trajectoryId: str
   const highlight = query.get('body');
   const ready = Boolean(people.data && bodies.data && access);
   const permissions = access?.permissions ?? [];
-  const roles = setup.data?.grantableRoles ?? [];
+  const roles: string[] = setup.data?.grantableRoles ?? [];
   const [notice, setNotice] = useState<string | null>(null);
 
   const modal = useModal<Shown>();

@@ -283,7 +283,7 @@ function OverdueSection({ trajectoryId, data }: SectionProps) {
               <span className={styles.meta}>
                 <OverdueFlag />
                 <span>{i18n.date(a.dueDate)}</span>
-                <StatusLabel status={a.status} />
+                <StatusLabel status={a.status as ActionStatus} />
                 <span>{a.ownerName ?? t('board.noOwner')}</span>
                 <span>{a.domainName}</span>
               </span>
@@ -487,7 +487,7 @@ function MyActionsSection({ trajectoryId, data }: SectionProps) {
               <span className={mergeClasses(styles.meta, styles.callRow)}>
                 <Urgency urgency={a.urgency} />
                 <span>{a.dueDate ? i18n.date(a.dueDate) : t('overviewRoles.myActions.noDue')}</span>
-                <StatusLabel status={a.status} />
+                <StatusLabel status={a.status as ActionStatus} />
                 <span>{a.domainName}</span>
               </span>
             </li>
