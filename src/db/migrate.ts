@@ -18,6 +18,7 @@ import * as tenantKeys from './migrations/0015-tenant-keys';
 import * as meetingActionItem from './migrations/0016-meeting-action-item';
 import * as reports from './migrations/0017-reports';
 import * as planRevision from './migrations/0018-plan-revision';
+import * as planDomainRevision from './migrations/0019-plan-domain-revision';
 
 /** Listed in code rather than read from disk so that compiled, bundled and test runs agree. */
 const migrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0016-meeting-action-item': meetingActionItem,
   '0017-reports': reports,
   '0018-plan-revision': planRevision,
+  '0019-plan-domain-revision': planDomainRevision,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

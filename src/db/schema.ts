@@ -11,7 +11,7 @@ import type { MeasurementPlanTable } from '../measurement-plans/measurement-plan
 import type { AgendaItemTable, MeetingAttendeeTable, MeetingTable, MinutesDeliveryTable, OutboxMessageTable } from '../meetings/meeting-table';
 import type { OperationalObjectiveTable, StrategicObjectiveTable } from '../objectives/objective-tables';
 import type { BodyTable, MembershipTable, PersonTable } from '../people/people-tables';
-import type { PlanRevisionTable } from '../plan/plan-revision-table';
+import type { PlanDomainRevisionTable } from '../plan/plan-revision-table';
 import type { CollegeScheduleTable, ReportDeliveryTable, ReportTable } from '../reports/report-table';
 import type { SignalVerdictTable } from '../signal-verdicts/signal-verdict-table';
 import type { QuestionnaireLinkTable, QuestionnaireParticipationTable, QuestionnaireResponseTable, QuestionnaireTable } from '../questionnaires/questionnaire-tables';
@@ -23,7 +23,7 @@ import type { TrajectoryTable } from '../trajectories/trajectory-table';
 export interface Database {
   tenant: TenantTable;
   tenantAdmin: TenantAdminTable;
-  planRevision: PlanRevisionTable;
+  planDomainRevision: PlanDomainRevisionTable;
   trajectory: TrajectoryTable;
   person: PersonTable;
   body: BodyTable;

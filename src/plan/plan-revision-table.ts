@@ -1,6 +1,7 @@
-/** One row per trajectory, moved forward by a deferred trigger as each plan write commits (migration 0018). */
-export interface PlanRevisionTable {
+/** One row per domain, moved forward as each write to the domain or what lies under it commits (migration 0019). */
+export interface PlanDomainRevisionTable {
   tenantId: string;
   trajectoryId: string;
+  domainId: string;
   revision: string;
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { createContextService } from '../context-indicators/context-service';
 import type { Db } from '../db/database';
 import type { ApiContext } from '../http/api-context';
@@ -7,7 +8,7 @@ import { idParam } from '../shared/resource-routes';
 import { createSignalVerdictService } from '../signal-verdicts/signal-verdict-service';
 import { buildPlanWorkbook, exportFileName } from './plan-export';
 import { chooseEncoding, createEncodedCache } from './plan-encoding';
-import { createPlanService, planOutput } from './plan-service';
+import { createPlanService, planIndicatorsOutput, planOutput } from './plan-service';
 
 export function registerPlanRoutes(api: ApiContext, db: Db): void {
   const service = createPlanService(db);
@@ -18,7 +19,7 @@ export function registerPlanRoutes(api: ApiContext, db: Db): void {
   api.route({
     method: 'GET',
     url: '/api/v1/trajectories/:id/plan',
-    summary: 'The whole action plan: domains → strategic → operational objectives → actions → indicators',
+    summary: 'The whole action plan: domains → strategic → operational objectives → actions (indicators: …/plan/indicators)',
     tag: 'Plan',
     params: idParam,
     response: planOutput,
@@ -36,6 +37,17 @@ export function registerPlanRoutes(api: ApiContext, db: Db): void {
       await reply.type('application/json; charset=utf-8').header('content-encoding', encoding).send(encoded.get(etag, encoding, json));
       return undefined;
     },
+  });
+  api.route({
+    method: 'GET',
+    url: '/api/v1/trajectories/:id/plan/indicators',
+    summary: "Every indicator of the plan's actions with its latest measurement (kept out of the plan itself to keep that small)",
+    tag: 'Plan',
+    params: idParam,
+    query: z.object({ domainId: z.uuid().optional().describe("only this domain's actions (the board shows one domain)") }),
+    response: planIndicatorsOutput,
+    problems: [403],
+    handler: async ({ principal, params, query }) => new RawJson(await service.indicatorsText(principal, params.id, query.domainId)),
   });
   api.route({
     method: 'GET',

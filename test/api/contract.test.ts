@@ -54,6 +54,32 @@ describe('API contract', () => {
     expect(flat.json<unknown[]>()).toHaveLength(actions.length);
   });
 
+  test("the plan says rights once per domain; only actions whose rights differ (an owner's own) are listed by id", async () => {
+    const read = async (user: 'coordinator' | 'actionOwner') =>
+      (await t.call(user, 'GET', `/api/v1/trajectories/${trajectoryId}/plan`)).json<{
+        domains: { id: string }[];
+        can: { domains: Record<string, { actions: { report: boolean; edit: boolean } }>; actions: Record<string, { report: boolean; edit: boolean }> };
+      }>();
+    const plan = await loadPlan(t, trajectoryId);
+    const coordinator = await read('coordinator');
+    expect(Object.keys(coordinator.can.domains).sort()).toEqual(plan.domains.map((d) => d.id).sort());
+    expect(coordinator.can.actions).toEqual({});
+
+    const people = (await t.call('coordinator', 'GET', `/api/v1/trajectories/${trajectoryId}/people`)).json<{ id: string; entraObjectId: string | null }[]>();
+    const me = people.find((p) => p.entraObjectId === demoUsers.actionOwner)!.id;
+    // One action outside his work group's domain becomes his, so that his rights there differ from the domain's.
+    const before = await read('actionOwner');
+    const outside = allActions(plan).find((a) => !before.can.domains[a.domainId]?.actions.report)!;
+    expect((await t.call('coordinator', 'PATCH', `/api/v1/actions/${outside.id}`, { ownerId: me })).statusCode).toBe(200);
+    const owner = await read('actionOwner');
+    const own = allActions(await loadPlan(t, trajectoryId)).filter((a) => a.ownerId === me);
+    // Listed: exactly the own actions where the domain's usual rights would not let him report.
+    const expected = own.filter((a) => !owner.can.domains[a.domainId]?.actions.report).map((a) => a.id).sort();
+    expect(expected).toContain(outside.id);
+    expect(Object.keys(owner.can.actions).sort()).toEqual(expected);
+    for (const id of expected) expect(owner.can.actions[id]).toEqual(expect.objectContaining({ report: true, edit: false }));
+  });
+
   test('the plan carries an ETag; a client holding the current plan gets 304, a changed plan 200', async () => {
     const first = await t.call('coordinator', 'GET', `/api/v1/trajectories/${trajectoryId}/plan`);
     const etag = first.headers.etag as string;

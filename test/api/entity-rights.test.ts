@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Factory, matrixRoles, type Caller, type MatrixRole, type World } from '../support/permission-world';
+import type { PlanWire } from '../../tabs/src/api/types';
+import { spreadRights } from '../../tabs/src/data/plan-rights';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /*
@@ -111,7 +113,9 @@ interface PlanRights {
 async function planOf(caller: Caller): Promise<{ can: PlanRights; readOnly: boolean; etag: string }> {
   const res = await call(caller, 'GET', `/api/v1/trajectories/${w.trajectoryId}/plan`);
   expect(res.statusCode).toBe(200);
-  return { ...res.json<{ can: PlanRights; readOnly: boolean }>(), etag: String(res.headers.etag) };
+  // Spread out by id as the tabs do: what is checked is what the tabs will render.
+  const plan = spreadRights(res.json<PlanWire>());
+  return { can: plan.can, readOnly: plan.readOnly, etag: String(res.headers.etag) };
 }
 
 describe('`can` is what the API accepts', () => {

@@ -143,6 +143,7 @@ const fixtures: Record<string, Prepare> = {
   'GET /api/v1/operational-objectives/{id}/history': async (w) => ({ url: `/api/v1/operational-objectives/${w.operationalId}/history` }),
   'GET /api/v1/actions/{id}/history': async (w) => ({ url: `/api/v1/actions/${w.actionId}/history` }),
   'GET /api/v1/trajectories/{id}/plan': async (w) => ({ url: `${T(w)}/plan` }),
+  'GET /api/v1/trajectories/{id}/plan/indicators': async (w) => ({ url: `${T(w)}/plan/indicators` }),
   'GET /api/v1/trajectories/{id}/plan.xlsx': async (w) => ({ url: `${T(w)}/plan.xlsx` }),
   'GET /api/v1/trajectories/{id}/overview': async (w) => ({ url: `${T(w)}/overview` }),
   'GET /api/v1/trajectories/{id}/phases': async (w) => ({ url: `${T(w)}/phases` }),

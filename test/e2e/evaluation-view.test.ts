@@ -43,6 +43,14 @@ interface MeasurementPlans {
   plans: { id: string; indicatorId: string; measurerId: string | null; frequency: string; source: string; nextDueOn: string | null }[];
 }
 const indicatorsOf = (domain: Plan['domains'][number]) => domain.strategicObjectives.flatMap((s) => s.operationalObjectives.flatMap((o) => o.actions.flatMap((a) => a.indicators)));
+
+/** The plan with each action's indicators, which the plan read leaves to …/plan/indicators. */
+async function planWithIndicators(): Promise<Plan> {
+  const plan = await api<Plan>('GET', `/api/v1/trajectories/${trajectoryId}/plan`);
+  const { indicators } = await api<{ indicators: { id: string; name: string; actionId: string }[] }>('GET', `/api/v1/trajectories/${trajectoryId}/plan/indicators`);
+  for (const d of plan.domains) for (const s of d.strategicObjectives) for (const o of s.operationalObjectives) for (const a of o.actions) a.indicators = indicators.filter((i) => i.actionId === a.id);
+  return plan;
+}
 interface Verdict {
   id: string;
   verdict: string;
@@ -173,7 +181,7 @@ describe('the evaluation view in the browser', () => {
   });
 
   test('the coordinator plans a measurement by keyboard, changes and removes it; a work group plans only in its own domain', async () => {
-    const plan = await api<Plan>('GET', `/api/v1/trajectories/${trajectoryId}/plan`);
+    const plan = await planWithIndicators();
     const before = await api<MeasurementPlans>('GET', `/api/v1/trajectories/${trajectoryId}/measurement-plans`);
     const planned = new Set(before.plans.map((p) => p.indicatorId));
     const indicator = plan.domains.flatMap(indicatorsOf).find((i) => !planned.has(i.id))!;

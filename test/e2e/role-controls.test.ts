@@ -4,6 +4,8 @@ import type { Page } from 'playwright-core';
 import { demoTenants, demoUsers } from '../../src/seed/demo-ids';
 import { launchBrowser, type Browser } from '../support/browser';
 import { expectAccessible, openView, signIn, type DevUser } from '../support/e2e';
+import type { PlanWire } from '../../tabs/src/api/types';
+import { spreadRights } from '../../tabs/src/data/plan-rights';
 import { startLiveServer, type LiveServer } from '../support/live-server';
 
 /*
@@ -57,7 +59,8 @@ async function planAs(user: DevUser): Promise<Plan> {
   const token = await server.token(user);
   const res = await fetch(`${server.url}/api/v1/trajectories/${trajectoryId}/plan`, { headers: { authorization: `Bearer ${token}` } });
   expect(res.status).toBe(200);
-  return (await res.json()) as Plan;
+  // Spread out by id as the tabs do.
+  return spreadRights((await res.json()) as PlanWire);
 }
 
 /** Per entity of the plan: [kind, id, edit control, add control] as the API's `can` has it. */

@@ -20,8 +20,8 @@ import { createTestDatabase, type TestDatabase } from '../support/test-db';
 /*
  * The production shape on one machine: two server instances, each with its own pool, on one
  * database reached through PgBouncer in transaction mode, behind a round-robin proxy. Each
- * instance caches plans in its own memory; the cache is keyed by the trajectory's revision in
- * the database (plan_revision), so a write on one instance is seen on the other at the next read.
+ * instance caches plans in its own memory; the cache is keyed by each domain's revision in the
+ * database (plan_domain_revision), so a write on one instance is seen on the other at the next read.
  */
 interface Instance {
   url: string;

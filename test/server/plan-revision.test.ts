@@ -7,9 +7,10 @@ import { seedDemo } from '../../src/seed/demo-seed';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 
 /*
- * The plan cache is labelled by the trajectory's revision. These tests hold two writers' transactions
- * open at once and commit them out of order, which is what made the old label (an identity value
- * handed out at insert) leave a stale tree in the cache.
+ * The plan cache keeps each domain's subtree under the domain's revision (migration 0019). These
+ * tests hold two writers' transactions open at once and commit them out of order, which is what
+ * made an older label (an identity value handed out at insert) leave a stale tree in the cache,
+ * and check that a write rebuilds only the domains it touched.
  */
 let database: TestDatabase;
 let trajectoryId: string;
@@ -21,20 +22,22 @@ const coordinator: Principal = { tenantId, userId: demoUsers.coordinator, name: 
  * aggregates strategic objectives). The tree query runs without Kysely's plugins, so it is
  * counted where it leaves for PostgreSQL.
  */
-function countingDatabase(): { handle: DatabaseHandle; builds: () => number } {
+function countingDatabase(): { handle: DatabaseHandle; builds: () => number; rebuilt: () => string[][] } {
   const handle = connectDatabase(database.url, 4);
-  let builds = 0;
+  const rebuilt: string[][] = [];
   handle.pool.on('connect', (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     const counted = (...args: unknown[]): unknown => {
       const first = args[0];
       const text = typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '');
-      if (text.includes("'strategicObjectives'")) builds++;
+      const values = (Array.isArray(args[1]) ? args[1] : ((first as { values?: unknown[] } | undefined)?.values ?? [])) as unknown[];
+      // The domains a build was asked for: the statement's one array parameter of ids.
+      if (text.includes("'strategicObjectives'")) rebuilt.push(((values.find((v) => Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length === 36)) ?? []) as string[]).slice().sort());
       return query(...args);
     };
     Object.assign(client, { query: counted });
   });
-  return { handle, builds: () => builds };
+  return { handle, builds: () => rebuilt.length, rebuilt: () => rebuilt };
 }
 
 type Tree = { domains: { strategicObjectives: { operationalObjectives: { actions: { id: string; title: string }[] }[] }[] }[] };
@@ -85,15 +88,19 @@ test('a write that commits after a later one is never hidden by a cached plan', 
   expect(after.get(second)).toBe('Late schrijver');
 });
 
-test('a transaction moves the revision once, however many rows it writes, and a rolled-back one not at all', async () => {
+test("a transaction moves each domain's revision once, however many rows it writes, and a rolled-back one not at all", async () => {
   const revision = async () =>
-    Number((await database.db.selectFrom('planRevision').select('revision').where('tenantId', '=', tenantId).where('trajectoryId', '=', trajectoryId).executeTakeFirstOrThrow()).revision);
+    (await database.db.selectFrom('planDomainRevision').select(['domainId', 'revision']).where('tenantId', '=', tenantId).where('trajectoryId', '=', trajectoryId).orderBy('domainId').execute()).map(
+      (r) => [r.domainId, Number(r.revision)] as const,
+    );
   const before = await revision();
+  expect(before.length).toBeGreaterThanOrEqual(3);
   await database.db.transaction().execute(async (trx) => {
     await sql`update action set means = means where tenant_id = ${tenantId} and trajectory_id = ${trajectoryId}`.execute(trx);
     await sql`update domain set description = description where tenant_id = ${tenantId} and trajectory_id = ${trajectoryId}`.execute(trx);
   });
-  expect(await revision()).toBe(before + 1);
+  const once = before.map(([id, n]) => [id, n + 1] as const);
+  expect(await revision()).toEqual(once);
 
   await expect(
     database.db.transaction().execute(async (trx) => {
@@ -101,13 +108,13 @@ test('a transaction moves the revision once, however many rows it writes, and a 
       throw new Error('changed my mind');
     }),
   ).rejects.toThrow('changed my mind');
-  expect(await revision()).toBe(before + 1);
+  expect(await revision()).toEqual(once);
 });
 
 test('deleting a trajectory together with its plan leaves no revision behind', async () => {
   const other = await database.db.selectFrom('trajectory').select(['id', 'tenantId']).where('tenantId', '=', demoTenants.heidebos.id).executeTakeFirstOrThrow();
   await database.db.deleteFrom('trajectory').where('tenantId', '=', other.tenantId).where('id', '=', other.id).execute();
-  const left = await database.db.selectFrom('planRevision').select('revision').where('tenantId', '=', other.tenantId).where('trajectoryId', '=', other.id).execute();
+  const left = await database.db.selectFrom('planDomainRevision').select('revision').where('tenantId', '=', other.tenantId).where('trajectoryId', '=', other.id).execute();
   expect(left).toEqual([]);
 });
 
@@ -124,6 +131,52 @@ test('readers who miss the cache at once share one build of the tree', async () 
     const readers = await Promise.all(Array.from({ length: 8 }, () => plans.plan(coordinator, trajectoryId)));
     expect(counting.builds()).toBe(afterWarm + 1);
     for (const plan of readers) expect(titles(plan).get(first)).toBe('Nieuwe titel');
+  } finally {
+    await counting.handle.close();
+  }
+});
+
+test('a write rebuilds only the domains it touched; indicators and measurements rebuild none', async () => {
+  const counting = countingDatabase();
+  try {
+    const plans = createPlanService(counting.handle.db);
+    await plans.plan(coordinator, trajectoryId);
+    const rows = await database.db
+      .selectFrom('action')
+      .innerJoin('operationalObjective as o', (j) => j.onRef('o.tenantId', '=', 'action.tenantId').onRef('o.id', '=', 'action.operationalObjectiveId'))
+      .select(['action.id', 'action.domainId', 'o.strategicObjectiveId'])
+      .where('action.tenantId', '=', tenantId)
+      .where('action.trajectoryId', '=', trajectoryId)
+      .execute();
+    const a = rows[0]!;
+    const elsewhere = rows.find((r) => r.domainId !== a.domainId)!;
+    expect(counting.builds()).toBe(1);
+
+    await database.db.updateTable('action').set({ title: 'Alleen dit domein' }).where('tenantId', '=', tenantId).where('id', '=', a.id).execute();
+    const afterTitle = await plans.plan(coordinator, trajectoryId);
+    expect(titles(afterTitle).get(a.id)).toBe('Alleen dit domein');
+    expect(counting.rebuilt().at(-1)).toEqual([a.domainId]);
+
+    // Moved to another domain's objective: both subtrees are built again, and the action shows only in the new one.
+    const target = await database.db.selectFrom('action').select('operationalObjectiveId').where('tenantId', '=', tenantId).where('id', '=', elsewhere.id).executeTakeFirstOrThrow();
+    await database.db.updateTable('action').set({ operationalObjectiveId: target.operationalObjectiveId, domainId: elsewhere.domainId }).where('tenantId', '=', tenantId).where('id', '=', a.id).execute();
+    const moved = await plans.plan(coordinator, trajectoryId);
+    expect(counting.rebuilt().at(-1)).toEqual([a.domainId, elsewhere.domainId].sort());
+    const homes = moved.domains.filter((d) => d.strategicObjectives.some((s) => s.operationalObjectives.some((o) => o.actions.some((x) => x.id === a.id)))).map((d) => d.id);
+    expect(homes).toEqual([elsewhere.domainId]);
+
+    // Indicators are read beside the plan, so shaping and measuring them leaves the tree as it is.
+    const builds = counting.builds();
+    const indicator = await database.db
+      .insertInto('indicator')
+      .values({ tenantId, trajectoryId, actionId: a.id, kind: 'output', name: 'Bereikte gezinnen', unit: 'gezinnen' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await database.db.insertInto('measurement').values({ tenantId, trajectoryId, indicatorId: indicator.id, measuredOn: '2026-05-01', value: 7 }).execute();
+    const measured = await plans.plan(coordinator, trajectoryId);
+    expect(counting.builds()).toBe(builds);
+    const action = measured.domains.flatMap((d) => d.strategicObjectives.flatMap((s) => s.operationalObjectives.flatMap((o) => o.actions))).find((x) => x.id === a.id)!;
+    expect(action.indicators).toContainEqual(expect.objectContaining({ id: indicator.id, latestValue: 7, measurementCount: 1 }));
   } finally {
     await counting.handle.close();
   }

@@ -8,7 +8,8 @@ interface PlanAction {
   dueDate: string | null;
   overdue: boolean;
   version: number;
-  indicators: { id: string; kind: string }[];
+  /** Not part of the plan read: loadPlan adds them from …/plan/indicators, as the views combine them. */
+  indicators: { id: string; kind: string; latestValue: number | null }[];
 }
 export interface Plan {
   trajectory: { id: string; name: string };
@@ -29,10 +30,17 @@ export async function beekvlietTrajectoryId(t: TestApp): Promise<string> {
   return id;
 }
 
+/** The plan as the coordinator reads it, each action with its indicators (a second read, as the views do). */
 export async function loadPlan(t: TestApp, trajectoryId: string): Promise<Plan> {
   const res = await t.call('coordinator', 'GET', `/api/v1/trajectories/${trajectoryId}/plan`);
   if (res.statusCode !== 200) throw new Error(`plan: ${res.statusCode} ${res.body}`);
-  return res.json<Plan>();
+  const read = await t.call('coordinator', 'GET', `/api/v1/trajectories/${trajectoryId}/plan/indicators`);
+  if (read.statusCode !== 200) throw new Error(`plan indicators: ${read.statusCode} ${read.body}`);
+  const byAction = new Map<string, PlanAction['indicators']>();
+  for (const i of read.json<{ indicators: (PlanAction['indicators'][number] & { actionId: string })[] }>().indicators) byAction.set(i.actionId, [...(byAction.get(i.actionId) ?? []), i]);
+  const plan = res.json<Plan>();
+  for (const d of plan.domains) for (const s of d.strategicObjectives) for (const o of s.operationalObjectives) for (const a of o.actions) a.indicators = byAction.get(a.id) ?? [];
+  return plan;
 }
 
 export function allActions(plan: Plan): (PlanAction & { domainId: string; operationalObjectiveId: string })[] {

@@ -8,19 +8,41 @@ import {
   type Plan,
   type PlanAction,
   type PlanCan,
+  type PlanIndicator,
+  type PlanWire,
   type PlanDomain,
   type PlanOperational,
   type PlanStrategic,
   type StrategicObjectiveCan,
 } from '../api/types';
-import { mutateResource, useResource, type Resource } from './resource';
+import { spreadRights } from './plan-rights';
+import { invalidateResources, loadResource, mutateResource, useResource, type Resource } from './resource';
 
 export const planKey = (trajectoryId: string) => `plan:${trajectoryId}`;
 
-export const loadPlan = (api: Api, trajectoryId: string) => () => api.get<Plan>(`/api/v1/trajectories/${trajectoryId}/plan`);
+export const loadPlan = (api: Api, trajectoryId: string) => async (): Promise<Plan> => spreadRights(await api.get<PlanWire>(`/api/v1/trajectories/${trajectoryId}/plan`));
 
 export function usePlan(api: Api, trajectoryId: string): Resource<Plan> {
   return useResource(planKey(trajectoryId), loadPlan(api, trajectoryId));
+}
+
+/** Reads the plan again now (a read under way is shared). */
+export const reloadPlan = (api: Api, trajectoryId: string): Promise<void> => loadResource(planKey(trajectoryId), loadPlan(api, trajectoryId));
+
+/** After an indicator or measurement changed: the plan's indicator reads (whole plan and per domain) are read again. */
+export const reloadPlanIndicators = (trajectoryId: string): Promise<void> => invalidateResources(planIndicatorsKey(trajectoryId));
+
+export const planIndicatorsKey = (trajectoryId: string, domainId?: string | null) => `plan-indicators:${trajectoryId}${domainId ? `:${domainId}` : ''}`;
+
+/** The indicators of the plan's actions (of one domain's, if given) by action id, with their latest measurement. */
+export function usePlanIndicators(api: Api, trajectoryId: string, domainId?: string | null, enabled = true): Resource<Map<string, PlanIndicator[]>> {
+  return useResource(enabled ? planIndicatorsKey(trajectoryId, domainId) : null, async () => {
+    const query = domainId ? `?domainId=${encodeURIComponent(domainId)}` : '';
+    const { indicators } = await api.get<{ indicators: PlanIndicator[] }>(`/api/v1/trajectories/${trajectoryId}/plan/indicators${query}`);
+    const byAction = new Map<string, PlanIndicator[]>();
+    for (const i of indicators) byAction.set(i.actionId, [...(byAction.get(i.actionId) ?? []), i]);
+    return byAction;
+  });
 }
 
 export function isOverdue(a: { dueDate: string | null; status: string }, today: string): boolean {

@@ -72,6 +72,11 @@ export function cancelResource(key: string): Promise<void> {
   return queryClient.cancelQueries({ queryKey: queryKey(key), exact: true });
 }
 
+/** Marks every key that starts with `prefix` stale (e.g. each domain's part of one read). */
+export function invalidateResources(prefix: string): Promise<void> {
+  return queryClient.invalidateQueries({ predicate: (query) => typeof query.queryKey[0] === 'string' && query.queryKey[0].startsWith(prefix) });
+}
+
 /** Marks `key` stale and reads it again where a view shows it. */
 export function invalidateResource(key: string): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: queryKey(key), exact: true });

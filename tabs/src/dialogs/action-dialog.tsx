@@ -18,15 +18,16 @@ import {
   Textarea,
 } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent } from 'react';
-import { actionStatuses, sevenB, type Action, type ActionField, type ActionStatus, type Person, type PlanOperational } from '../api/types';
+import { sevenB, type Action, type ActionField, type ActionStatus, type Person, type PlanOperational } from '../api/types';
 import { useApp } from '../app-context';
 import { AdjustmentFields, adjustmentBody, type AdjustmentValue } from '../components/adjustment-fields';
 import { fieldState, FormError, useFormStyles, useSubmit } from '../components/form';
 import { ErrorBox } from '../components/problem';
+import { StatusSelect } from '../components/status-select';
 import { useCardStyles } from '../components/view';
 import { useResource } from '../data/resource';
 import { label, useI18n, type I18n, type Lang } from '../i18n/i18n';
-import { findAction, usePlan } from '../data/plan';
+import { findAction, usePlan, usePlanIndicators } from '../data/plan';
 import { paths } from '../router';
 import { PlanDeleteButton } from './plan-delete-button';
 import { amountErrorKeys, amountForApi, parseAmount } from '../../../src/shared/i18n/numbers';
@@ -125,7 +126,8 @@ function ActionIndicators({ trajectoryId, actionId }: { trajectoryId: string; ac
   const card = useCardStyles();
   const plan = usePlan(api, trajectoryId);
   const place = plan.data ? findAction(plan.data, actionId) : null;
-  const indicators = place?.action.indicators ?? [];
+  const domainIndicators = usePlanIndicators(api, trajectoryId, place?.domain.id, Boolean(place));
+  const indicators = domainIndicators.data?.get(actionId) ?? [];
   return (
     <section className={styles.fieldset} aria-labelledby="action-form-indicators" data-testid="action-form-indicators">
       <h3 id="action-form-indicators" className={styles.legend} style={{ margin: 0, fontSize: 'inherit' }}>
@@ -275,13 +277,7 @@ export function ActionDialog({
                     </Field>
                     {editing ? (
                       <Field label={t('form.status')} {...fieldState(errors, 'status')}>
-                        <Select name="status" disabled={!allowed('status')} value={form.status} onChange={(_, d) => set('status', d.value as ActionStatus)}>
-                          {actionStatuses.map((s) => (
-                            <option key={s} value={s}>
-                              {t(`status.${s}`)}
-                            </option>
-                          ))}
-                        </Select>
+                        <StatusSelect name="status" disabled={!allowed('status')} value={form.status} onChange={(s) => (s ? set('status', s) : undefined)} />
                       </Field>
                     ) : null}
                   </div>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { DeleteImpact, DeleteImpactKind } from '../api/types';
 import { useApp } from '../app-context';
 import { ConfirmDelete, impactSentence } from '../components/confirm-delete';
+import { reloadPlan } from '../data/plan';
 import { loadResource } from '../data/resource';
 import { useI18n } from '../i18n/i18n';
 import { navigate, paths } from '../router';
@@ -43,7 +44,7 @@ export function PlanDeleteButton({ kind, id, onDeleted }: { kind: DeleteImpactKi
   const remove = async () => {
     await api.del(url);
     const trajectoryId = impact.trajectoryId;
-    await loadResource(`plan:${trajectoryId}`, () => api.get(`/api/v1/trajectories/${trajectoryId}/plan`));
+    await reloadPlan(api, trajectoryId);
     void loadResource(`overview:${trajectoryId}`, () => api.get(`/api/v1/trajectories/${trajectoryId}/overview`));
     setConfirming(false);
     announce(t('planSetup.deleted', { name: impact.name }));

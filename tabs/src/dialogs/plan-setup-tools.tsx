@@ -4,6 +4,7 @@ import type { Plan } from '../api/types';
 import { useApp } from '../app-context';
 import { Person, Plus } from '../components/icons';
 import { useModal } from '../components/modal';
+import { reloadPlan } from '../data/plan';
 import { loadResource } from '../data/resource';
 import { useI18n } from '../i18n/i18n';
 import { DomainDialog } from './domain-dialog';
@@ -32,7 +33,7 @@ export function PlanSetupTools({ trajectoryId, plan, children }: { trajectoryId:
   const mayImport = Object.values(plan?.can?.operationalObjectives ?? {}).some((o) => o.addAction);
 
   const reload = async () => {
-    await loadResource(`plan:${trajectoryId}`, () => api.get(`/api/v1/trajectories/${trajectoryId}/plan`));
+    await reloadPlan(api, trajectoryId);
     void loadResource(`overview:${trajectoryId}`, () => api.get(`/api/v1/trajectories/${trajectoryId}/overview`));
   };
 

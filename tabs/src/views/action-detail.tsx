@@ -6,7 +6,7 @@ import { Dismiss } from '../components/icons';
 import { ErrorBox } from '../components/problem';
 import { OverdueFlag, StatusLabel } from '../components/status';
 import { useCardStyles } from '../components/view';
-import { findAction, isOverdue } from '../data/plan';
+import { findAction, isOverdue, usePlanIndicators } from '../data/plan';
 import { useResource } from '../data/resource';
 import { label, useI18n } from '../i18n/i18n';
 import { FocusGroupOrigin } from './focus-group-origin';
@@ -105,6 +105,9 @@ export function ActionDetail({ open, actionId, plan, onClose, onEdit }: { open: 
   const action = useResource<Action>(`action:${actionId}`, () => api.get(`/api/v1/actions/${actionId}`));
   const updates = useResource<ActionUpdate[]>(`updates:${actionId}`, () => api.get(`/api/v1/actions/${actionId}/updates`));
   const place = plan ? findAction(plan, actionId) : null;
+  // Indicators are not in the plan: the drawer reads its domain's (what the board holds already).
+  const domainIndicators = usePlanIndicators(api, plan?.trajectory.id ?? '', place?.domain.id, Boolean(plan && place));
+  const indicators = domainIndicators.data?.get(actionId) ?? [];
   const a = action.data?.id === actionId ? action.data : undefined;
   const owner = a?.ownerId ? (plan?.people.find((p) => p.id === a.ownerId)?.displayName ?? '') : '';
   const none = t('detail.none');
@@ -188,9 +191,10 @@ export function ActionDetail({ open, actionId, plan, onClose, onEdit }: { open: 
             <h3 id="detail-indicators" className={styles.h3}>
               {t('detail.indicators')}
             </h3>
-            {place?.action.indicators.length ? (
+            {domainIndicators.error ? <ErrorBox error={domainIndicators.error} onRetry={() => void domainIndicators.reload()} /> : null}
+            {indicators.length ? (
               <ul className={card.list}>
-                {place.action.indicators.map((i) => (
+                {indicators.map((i) => (
                   <IndicatorBlock key={i.id} indicator={i} />
                 ))}
               </ul>

@@ -22,7 +22,7 @@ import { LineChart } from '../components/charts';
 import { ErrorBox } from '../components/problem';
 import { emptyToNull, fieldState, FormError, useFormStyles, useSubmit } from '../components/form';
 import { useCardStyles, ViewRoot } from '../components/view';
-import { usePlan } from '../data/plan';
+import { usePlan, usePlanIndicators } from '../data/plan';
 import { loadResource, useResource } from '../data/resource';
 import { brusselsToday, useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../../../src/shared/i18n/messages/nl';
@@ -214,6 +214,7 @@ function ResultsBlock({ results }: { results: QuestionnaireResults['results'] })
 function DomainSection({
   trajectoryId,
   domain,
+  indicators,
   plans,
   verdicts,
   results,
@@ -221,6 +222,7 @@ function DomainSection({
 }: {
   trajectoryId: string;
   domain: PlanDomain;
+  indicators: Map<string, PlanIndicator[]>;
   planning: Planning | null;
   plans: Map<string, PlannedMeasurement>;
   verdicts: SignalVerdict[];
@@ -230,7 +232,8 @@ function DomainSection({
   const styles = useStyles();
   const card = useCardStyles();
   const mine = verdicts.filter((v) => v.domainId === domain.id);
-  const actions = actionsOf(domain).filter((a) => a.indicators.length || mine.some((v) => v.actionId === a.id));
+  const indicatorsOf = (a: PlanAction) => indicators.get(a.id) ?? [];
+  const actions = actionsOf(domain).filter((a) => indicatorsOf(a).length || mine.some((v) => v.actionId === a.id));
   const domainVerdicts = mine.filter((v) => !v.actionId);
   const adjusted = actionsOf(domain).filter((a) => a.adjustment);
   const headingId = `eval-domain-${domain.id}`;
@@ -262,9 +265,9 @@ function DomainSection({
                   </a>
                 </h3>
                 <h4 className={styles.sub}>{i18n.t('evaluation.indicators')}</h4>
-                {a.indicators.length ? (
+                {indicatorsOf(a).length ? (
                   <ul className={styles.list}>
-                    {a.indicators.map((ind) => (
+                    {indicatorsOf(a).map((ind) => (
                       <IndicatorBlock key={ind.id} indicator={ind} plan={plans.get(ind.id)} planning={planHere} />
                     ))}
                   </ul>
@@ -430,6 +433,8 @@ export function EvaluationView({ trajectoryId, domainId, access }: EvaluationVie
   const i18n = useI18n();
   const styles = useStyles();
   const plan = usePlan(api, trajectoryId);
+  // The indicators of the scope shown: one domain's, or the whole plan's.
+  const indicators = usePlanIndicators(api, trajectoryId, domainId);
   const plans = useResource<PlannedMeasurements>(plansKey(trajectoryId), () => api.get(`/api/v1/trajectories/${trajectoryId}/measurement-plans`));
   const verdicts = useResource<SignalVerdict[]>(verdictsKey(trajectoryId), () => api.get(`/api/v1/trajectories/${trajectoryId}/signal-verdicts`));
   const results = useResource<QuestionnaireResults>(resultsKey(trajectoryId), () => loadResults(api, trajectoryId));
@@ -444,9 +449,9 @@ export function EvaluationView({ trajectoryId, domainId, access }: EvaluationVie
     [mayPlan, planEverywhere, workGroupDomainIds, people.data, trajectoryId],
   );
   const planById = useMemo(() => new Map((plans.data?.plans ?? []).map((p) => [p.indicatorId, p])), [plans.data]);
-  const ready = Boolean(plan.data && plans.data && verdicts.data && (results.data || results.error) && (!mayPlan || people.data || people.error));
+  const ready = Boolean(plan.data && indicators.data && plans.data && verdicts.data && (results.data || results.error) && (!mayPlan || people.data || people.error));
   const domains = (plan.data?.domains ?? []).filter((d) => !domainId || d.id === domainId);
-  const error = plan.error ?? plans.error ?? verdicts.error;
+  const error = plan.error ?? indicators.error ?? plans.error ?? verdicts.error;
   return (
     <ViewRoot name="evaluation" title={i18n.t('evaluation.title')} subtitle={i18n.t('evaluation.subtitle')} ready={ready}>
       {error ? <ErrorBox error={error} onRetry={() => void plan.reload()} /> : null}
@@ -475,6 +480,7 @@ export function EvaluationView({ trajectoryId, domainId, access }: EvaluationVie
               key={d.id}
               trajectoryId={trajectoryId}
               domain={d}
+              indicators={indicators.data ?? new Map<string, PlanIndicator[]>()}
               plans={planById}
               verdicts={verdicts.data ?? []}
               results={(results.data?.results ?? []).filter((r) => r.domainId === d.id)}

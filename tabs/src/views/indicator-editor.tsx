@@ -25,6 +25,7 @@ import { Pencil, Plus } from '../components/icons';
 import { ErrorBox } from '../components/problem';
 import { useCardStyles } from '../components/view';
 import { PlanDeleteButton } from '../dialogs/plan-delete-button';
+import { reloadPlanIndicators } from '../data/plan';
 import { loadResource, useResource } from '../data/resource';
 import { label, useI18n, type I18n } from '../i18n/i18n';
 import { amountErrorKeys, parseAmount } from '../../../src/shared/i18n/numbers';
@@ -76,8 +77,8 @@ const numberText = (i18n: I18n, value: number | null | undefined) => (value === 
 function reloadIndicators(api: ReturnType<typeof useApp>['api'], actionId: string, trajectoryId: string | undefined, indicatorId?: string) {
   const work = [loadResource(`indicators:${actionId}`, () => api.get(`/api/v1/actions/${actionId}/indicators`))];
   if (indicatorId) work.push(loadResource(`measurements:${indicatorId}`, () => api.get(`/api/v1/indicators/${indicatorId}/measurements`)));
-  // The plan carries each indicator's latest value: the drawer's blocks and the plan's bars read it.
-  if (trajectoryId) work.push(loadResource(`plan:${trajectoryId}`, () => api.get(`/api/v1/trajectories/${trajectoryId}/plan`)));
+  // The plan's indicator reads carry each indicator's latest value: the board's bars and the evaluation read them.
+  if (trajectoryId) work.push(reloadPlanIndicators(trajectoryId));
   return Promise.all(work);
 }
 
