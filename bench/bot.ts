@@ -1,7 +1,9 @@
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { createFollowUpMessenger } from '../bot/proactive/follow-up-messenger';
 import { createBotTransport } from '../bot/transport/bot-framework';
@@ -19,13 +21,15 @@ import { createFollowUpFixture, followUpIdOf } from './follow-up-fixtures';
 
 /*
  * The bot's figures: (1) Action.Execute invokes over loopback HTTP to /api/messages, 50 clients,
- * each invoke changing an action in Postgres; (2) 10,000 follow-ups over 300 municipalities
+ * each invoke changing an action in Postgres, beside a bare botbuilder bot that does no I/O
+ * answering the same invokes (bench/bare-bot.ts; rounds alternate, the ratio is printed); (2) 10,000 follow-ups over 300 municipalities
  * against the connector stand-in enforcing Teams' limits, compared with the fastest time those
  * limits allow. Self-contained: makes its own databases on the Postgres at adminUrl.
  * BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") goes to the server of (1).
  */
 const INVOKE_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PORT = Number(process.env.BENCH_BOT_PORT ?? 39791);
+const BARE_PORT = PORT + 1;
 
 async function freshDatabase(adminUrl: string, name: string): Promise<string> {
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -40,6 +44,8 @@ async function freshDatabase(adminUrl: string, name: string): Promise<string> {
 /** Enough actions that one is never in flight twice: each comes back round only after ~INVOKE_ACTIONS requests. */
 const INVOKE_ACTIONS = Number(process.env.BENCH_INVOKE_ACTIONS ?? 2500);
 const INVOKE_CLIENTS = 50;
+/** Rounds of ours and of the bare bot, alternating (BENCH_INVOKE_ROUNDS). */
+const INVOKE_ROUNDS = Number(process.env.BENCH_INVOKE_ROUNDS ?? 2);
 
 interface ActionState {
   version: number;
@@ -84,6 +90,103 @@ function createInvokePool(states: Map<string, ActionState>) {
   };
 }
 
+/** The Action.Execute invoke a card's "save" sends, from Tom Maes's personal chat. */
+function invokeActivity(actionId: string, state: ActionState): string {
+  const status = state.status === 'planned' ? 'in_progress' : 'planned';
+  return JSON.stringify({
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    id: randomUUID(),
+    channelId: 'msteams',
+    serviceUrl: 'http://127.0.0.1:9/',
+    locale: 'nl-BE',
+    from: { id: '29:tom-maes', name: 'Tom Maes', aadObjectId: demoUsers.actionOwner },
+    recipient: { id: '28:kansrijk-bot', name: 'Kansrijk' },
+    conversation: { id: 'a:personal-29:tom-maes', conversationType: 'personal', tenantId: demoTenants.beekvliet.id },
+    channelData: { tenant: { id: demoTenants.beekvliet.id } },
+    value: {
+      trigger: 'manual',
+      action: {
+        type: 'Action.Execute',
+        verb: 'updateAction',
+        data: { verb: 'updateAction', actionId, version: state.version, lang: 'nl', shownStatus: state.status, shownDueDate: '2030-06-30', status, progressNote: 'Stand van zaken bijgewerkt' },
+      },
+    },
+  });
+}
+
+/** INVOKE_CLIENTS connections posting invokes to /api/messages at `base` for `seconds`. */
+function invokeLoad(base: string, seconds: number, body: () => string, onResponse: (status: number, body: string) => void) {
+  return new Promise<{ times: number[]; result: autocannon.Result }>((resolve, reject) => {
+    const times: number[] = [];
+    const instance = autocannon(
+      {
+        url: base,
+        connections: INVOKE_CLIENTS,
+        duration: seconds,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        requests: [{ path: '/api/messages', setupRequest: (req: autocannon.Request) => ({ ...req, body: body() }), onResponse }],
+      } as autocannon.Options,
+      (error, result) => (error ? reject(error as Error) : resolve({ times, result })),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  });
+}
+
+/** CPU seconds a process has used so far (Linux /proc; undefined elsewhere or once it has gone). */
+function cpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU used by some processes over a stretch of time. On a machine shared with other work the
+ * req/s move with the load; the CPU one request costs moves much less.
+ */
+async function measureCpu<T>(pids: () => Promise<number[]>, work: () => Promise<T>): Promise<{ value: T; seconds: number; byPid: Map<number, number> }> {
+  const before = new Map((await pids()).map((pid) => [pid, cpuSeconds(pid) ?? 0]));
+  const value = await work();
+  const byPid = new Map<number, number>();
+  // A process that came during the stretch counts from 0 (a new Postgres backend).
+  for (const pid of new Set([...before.keys(), ...(await pids())])) byPid.set(pid, Math.max(0, (cpuSeconds(pid) ?? before.get(pid) ?? 0) - (before.get(pid) ?? 0)));
+  return { value, seconds: [...byPid.values()].reduce((a, b) => a + b, 0), byPid };
+}
+
+/**
+ * The peer: a bare botbuilder 4.23 bot that does no I/O (bench/bare-bot.ts), in its own process
+ * as our server is, answering the same invokes under the same load.
+ */
+async function startBareBot(ids: string[]) {
+  const bare = spawn(process.execPath, [path.resolve(__dirname, 'bare-bot.js')], { env: { ...process.env, PORT: String(BARE_PORT) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    bare.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('listening')) resolve();
+    });
+    bare.once('exit', () => reject(new Error('the bare bot exited during start-up')));
+  });
+  let n = 0;
+  let answered = 0;
+  const body = () => invokeActivity(ids[n++ % ids.length]!, { version: 1, status: 'planned' });
+  const onResponse = (status: number, text: string) => {
+    if (status === 200 && text.includes('Opgeslagen')) answered++;
+  };
+  return {
+    pid: bare.pid!,
+    answered: () => answered,
+    run: (seconds: number) => invokeLoad(`http://127.0.0.1:${BARE_PORT}`, seconds, body, onResponse),
+    async stop() {
+      bare.kill('SIGTERM');
+      if (bare.exitCode === null) await new Promise((r) => bare.once('exit', r));
+    },
+  };
+}
+
 async function invokeBenchmark(adminUrl: string): Promise<Record<string, number>> {
   const url = await freshDatabase(adminUrl, 'kansrijk_bench_bot_invoke');
   const handle = connectDatabase(url, 4);
@@ -122,74 +225,79 @@ async function invokeBenchmark(adminUrl: string): Promise<Record<string, number>
     }
     const pool = createInvokePool(new Map(ids.map((id) => [id, { version: 1, status: 'planned' }])));
     const run = (seconds: number) =>
-      new Promise<{ times: number[]; result: autocannon.Result }>((resolve, reject) => {
-        const times: number[] = [];
-        const instance = autocannon(
-          {
-            url: base,
-            connections: INVOKE_CLIENTS,
-            duration: seconds,
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            requests: [
-              {
-                path: '/api/messages',
-                setupRequest: (req: autocannon.Request) => {
-                  const { actionId, state } = pool.take();
-                  const status = state.status === 'planned' ? 'in_progress' : 'planned';
-                  const activity = {
-                    type: 'invoke',
-                    name: 'adaptiveCard/action',
-                    id: randomUUID(),
-                    channelId: 'msteams',
-                    serviceUrl: 'http://127.0.0.1:9/',
-                    locale: 'nl-BE',
-                    from: { id: '29:tom-maes', name: 'Tom Maes', aadObjectId: demoUsers.actionOwner },
-                    recipient: { id: '28:kansrijk-bot', name: 'Kansrijk' },
-                    conversation: { id: 'a:personal-29:tom-maes', conversationType: 'personal', tenantId: demoTenants.beekvliet.id },
-                    channelData: { tenant: { id: demoTenants.beekvliet.id } },
-                    value: {
-                      trigger: 'manual',
-                      action: {
-                        type: 'Action.Execute',
-                        verb: 'updateAction',
-                        data: { verb: 'updateAction', actionId, version: state.version, lang: 'nl', shownStatus: state.status, shownDueDate: '2030-06-30', status, progressNote: 'Stand van zaken bijgewerkt' },
-                      },
-                    },
-                  };
-                  return { ...req, body: JSON.stringify(activity) };
-                },
-                onResponse: (status: number, body: string) => pool.answered(status, body),
-              },
-            ],
-          } as autocannon.Options,
-          (error, result) => (error ? reject(error as Error) : resolve({ times, result })),
-        );
-        instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
-      });
-    await run(2); // warm-up
-    await new Promise((r) => setTimeout(r, 500)); // let the server finish what the warm-up cut off
-    const check = connectDatabase(url, 1);
-    const versionSum = async () => Number((await check.db.selectFrom('action').select((eb) => eb.fn.sum<number>('version').as('v')).where('id', 'in', ids).executeTakeFirstOrThrow()).v);
-    const before = await versionSum();
-    pool.reset();
-    const { times, result } = await run(INVOKE_SECONDS);
-    await new Promise((r) => setTimeout(r, 500));
-    const after = await versionSum();
-    await check.close();
-    times.sort((a, b) => a - b);
-    const answered = pool.answers();
-    return {
-      'invoke p50 ms': percentile(times, 50),
-      'invoke p95 ms': percentile(times, 95),
-      'invoke req/s (50 clients)': result.requests.total / INVOKE_SECONDS,
-      'invoke non-2xx': result.non2xx,
-      'invoke errors': result.errors,
-      'invokes answered': answered,
-      // Counted twice: from the answers ("Opgeslagen") and from the versions in the database.
-      'invokes saved (answers) %': (100 * pool.changed()) / answered,
-      'actions changed (versions)': after - before,
-    };
+      invokeLoad(base, seconds, () => {
+        const { actionId, state } = pool.take();
+        return invokeActivity(actionId, state);
+      }, (status, body) => pool.answered(status, body));
+    const bare = await startBareBot(ids);
+    try {
+      await run(2); // warm-up
+      await bare.run(2);
+      await new Promise((r) => setTimeout(r, 500)); // let the server finish what the warm-up cut off
+      const check = connectDatabase(url, 1);
+      const versionSum = async () => Number((await check.db.selectFrom('action').select((eb) => eb.fn.sum<number>('version').as('v')).where('id', 'in', ids).executeTakeFirstOrThrow()).v);
+      const before = await versionSum();
+      pool.reset();
+      // The machine is shared: rounds of ours and of the bare bot alternate, so that both meet
+      // the same conditions, and each gets INVOKE_SECONDS in all.
+      const ourTimes: number[] = [];
+      const bareTimes: number[] = [];
+      const totals = { ours: 0, bare: 0, non2xx: 0, errors: 0, bareNon2xx: 0, oursCpu: 0, serverCpu: 0, bareCpu: 0 };
+      const bareAnsweredBefore = bare.answered();
+      // Ours is the server and the Postgres backends serving it; the bare bot is its one process.
+      const ourProcesses = async () => [
+        server.pid!,
+        ...(await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(check.db)).rows.map((r) => r.pid),
+      ];
+      for (let round = 0; round < INVOKE_ROUNDS; round++) {
+        const { value: mine, seconds: oursCpu, byPid } = await measureCpu(ourProcesses, () => run(INVOKE_SECONDS / INVOKE_ROUNDS));
+        totals.oursCpu += oursCpu;
+        totals.serverCpu += byPid.get(server.pid!) ?? 0;
+        ourTimes.push(...mine.times);
+        totals.ours += mine.result.requests.total;
+        totals.non2xx += mine.result.non2xx;
+        totals.errors += mine.result.errors;
+        const { value: peer, seconds: bareCpu } = await measureCpu(async () => [bare.pid], () => bare.run(INVOKE_SECONDS / INVOKE_ROUNDS));
+        totals.bareCpu += bareCpu;
+        bareTimes.push(...peer.times);
+        totals.bare += peer.result.requests.total;
+        totals.bareNon2xx += peer.result.non2xx;
+      }
+      await new Promise((r) => setTimeout(r, 500));
+      const after = await versionSum();
+      await check.close();
+      ourTimes.sort((a, b) => a - b);
+      bareTimes.sort((a, b) => a - b);
+      const answered = pool.answers();
+      return {
+        'invoke p50 ms': percentile(ourTimes, 50),
+        'invoke p95 ms': percentile(ourTimes, 95),
+        'invoke req/s (50 clients)': totals.ours / INVOKE_SECONDS,
+        'invoke non-2xx': totals.non2xx,
+        'invoke errors': totals.errors,
+        'invokes answered': answered,
+        // Counted twice: from the answers ("Opgeslagen") and from the versions in the database.
+        'invokes saved (answers) %': (100 * pool.changed()) / answered,
+        'actions changed (versions)': after - before,
+        'bare bot p50 ms': percentile(bareTimes, 50),
+        'bare bot p95 ms': percentile(bareTimes, 95),
+        'bare bot req/s': totals.bare / INVOKE_SECONDS,
+        'bare bot answered': bare.answered() - bareAnsweredBefore,
+        'bare bot non-2xx': totals.bareNon2xx,
+        'invoke ratio (ours/bare)': totals.ours / totals.bare,
+        // Where /proc exists (Linux): CPU per request, ours counting its Postgres backends too.
+        ...(totals.bareCpu > 0
+          ? {
+              'invoke CPU ms/req (server+pg)': (1000 * totals.oursCpu) / totals.ours,
+              'invoke CPU ms/req (server)': (1000 * totals.serverCpu) / totals.ours,
+              'bare bot CPU ms/req': (1000 * totals.bareCpu) / totals.bare,
+              'CPU ratio (bare/ours per req)': totals.bareCpu / totals.bare / (totals.oursCpu / totals.ours),
+            }
+          : {}),
+      };
+    } finally {
+      await bare.stop();
+    }
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));

@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
-import type { ActionRow, FoundAction } from '../../src/actions/action-repository';
-import { accessRowsJson, type AccessRow } from '../../src/auth/access-repository';
+import { actionCardFactsLateral, toCardFacts, type ActionCardFacts, type CardFactsRow } from '../../src/actions/action-card-repository';
 import { prepared, type Db } from '../../src/db/database';
-import { openStatuses } from '../../src/shared/enums';
 import type { StoredReference } from '../transport/conversation-reference';
 import type { ConversationKind } from './bot-tables';
+
+// The action reads live in src/actions/; the reminders' code takes them from here as before.
+export { openActionsOfPerson } from '../../src/actions/action-card-repository';
 
 export async function upsertConversation(
   db: Db,
@@ -110,120 +111,6 @@ export async function setPersonalConversation(db: Db, tenantId: string, aadObjec
     .execute();
 }
 
-export interface ActionCardFacts {
-  id: string;
-  trajectoryId: string;
-  title: string;
-  status: string;
-  dueDate: string | null;
-  version: number;
-  /** With ownerId: the action's place, where the caller's rights on it are decided (src/auth/entity-rights.ts). */
-  domainId: string;
-  ownerId: string | null;
-  ownerName: string | null;
-  ownerEntraObjectId: string | null;
-  objectiveTitle: string;
-  domainName: string;
-  lastUpdate: { at: Date; authorName: string; note: string; statusTo: string | null } | null;
-  /** Teams ids of the owner and of the trajectory's coordinators, for the card's refresh. */
-  refreshUserIds: string[];
-}
-
-/**
- * Teams ids of the action's owner and of its trajectory's coordinators (whose clients refresh
- * the card by themselves). Two index lookups (bot_user by person) rather than one filter over
- * every Teams user of the tenant.
- */
-const refreshUserIds = sql`array(
-  select bu.teams_user_id from bot_user bu where bu.tenant_id = a.tenant_id and bu.person_id = a.owner_id
-  union
-  select bu.teams_user_id from body b
-    join membership m on m.tenant_id = b.tenant_id and m.body_id = b.id and m.role = 'coordinator'
-    join bot_user bu on bu.tenant_id = m.tenant_id and bu.person_id = m.person_id
-  where b.tenant_id = a.tenant_id and b.trajectory_id = a.trajectory_id
-  order by 1)`;
-
-/** What an action card shows besides the action's own columns, from `action a` joined as in cardFactsJoins. */
-const cardContextColumns = sql`
-  owner.display_name as owner_name, owner.entra_object_id as owner_entra_object_id,
-  oo.title as objective_title, d.name as domain_name,
-  (select json_build_object('at', u.created_at, 'authorName', u.author_name, 'note', u.note, 'statusTo', u.status_to)
-   from action_update u where u.tenant_id = a.tenant_id and u.action_id = a.id
-   order by u.created_at desc, u.id limit 1) as last_update,
-  ${refreshUserIds} as refresh_user_ids`;
-
-/** The columns of an action card. */
-const cardFactsColumns = sql`a.id, a.trajectory_id, a.title, a.status, a.due_date, a.version, a.domain_id, a.owner_id, ${cardContextColumns}`;
-
-const cardFactsJoins = sql`
-  join operational_objective oo on oo.tenant_id = a.tenant_id and oo.id = a.operational_objective_id
-  join domain d on d.tenant_id = a.tenant_id and d.id = a.domain_id
-  left join person owner on owner.tenant_id = a.tenant_id and owner.id = a.owner_id`;
-
-/** A row of cardFactsColumns; all null when it comes from a left join that found no action. */
-type CardFactsRow = { [K in keyof Omit<ActionCardFacts, 'lastUpdate'>]: ActionCardFacts[K] | null } & {
-  lastUpdate: { at: string; authorName: string; note: string; statusTo: string | null } | null;
-};
-
-function toCardContext(row: Omit<CardFactsRow, keyof ActionRow>): CardContext {
-  return {
-    ownerName: row.ownerName,
-    ownerEntraObjectId: row.ownerEntraObjectId,
-    objectiveTitle: row.objectiveTitle!,
-    domainName: row.domainName!,
-    lastUpdate: row.lastUpdate ? { ...row.lastUpdate, at: new Date(row.lastUpdate.at) } : null,
-    refreshUserIds: (row.refreshUserIds ?? []).slice(0, 60),
-  };
-}
-
-function toCardFacts(row: CardFactsRow): ActionCardFacts {
-  return {
-    id: row.id!,
-    trajectoryId: row.trajectoryId!,
-    title: row.title!,
-    status: row.status!,
-    dueDate: row.dueDate,
-    version: row.version!,
-    domainId: row.domainId!,
-    ownerId: row.ownerId,
-    ...toCardContext(row),
-  };
-}
-
-/** What an action card shows besides the action row itself. */
-export type CardContext = Pick<ActionCardFacts, 'ownerName' | 'ownerEntraObjectId' | 'objectiveTitle' | 'domainName' | 'lastUpdate' | 'refreshUserIds'>;
-
-/**
- * The action, the caller's access rows in its trajectory and its card's context, in one
- * statement: what the action service reads before a change, plus what the card needs after it.
- */
-export async function findActionForCard(db: Db, tenantId: string, id: string, userId: string): Promise<(FoundAction & { card: CardContext }) | undefined> {
-  const { rows } = await sql<ActionRow & { accessRows: AccessRow[] } & Omit<CardFactsRow, keyof ActionRow>>`
-    select a.*, ${accessRowsJson(tenantId, userId, sql`a.trajectory_id`)} as access_rows, ${cardContextColumns}
-    from action a ${cardFactsJoins}
-    where a.tenant_id = ${tenantId} and a.id = ${id}
-    ${prepared}`.execute(db);
-  const row = rows[0];
-  if (!row) return undefined;
-  const { accessRows, ownerName, ownerEntraObjectId, objectiveTitle, domainName, lastUpdate, refreshUserIds, ...action } = row;
-  return { action, accessRows, card: toCardContext({ ownerName, ownerEntraObjectId, objectiveTitle, domainName, lastUpdate, refreshUserIds }) };
-}
-
-/** What an action card shows, for several actions at once (one query). */
-export async function loadActionCardFacts(db: Db, tenantId: string, actionIds: string[]): Promise<ActionCardFacts[]> {
-  if (!actionIds.length) return [];
-  // One statement text whatever the number of ids, so Postgres sees the same query every time.
-  const { rows } = await sql<CardFactsRow>`
-    select ${cardFactsColumns} from action a ${cardFactsJoins}
-    where a.tenant_id = ${tenantId} and a.id = any(${actionIds}::uuid[])
-    ${prepared}`.execute(db);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return actionIds
-    .map((id) => byId.get(id))
-    .filter((r): r is CardFactsRow => Boolean(r))
-    .map(toCardFacts);
-}
-
 /** Any conversation of the tenant the bot is still installed in (for opening a 1:1 chat). */
 async function anyInstalledReference(db: Db, tenantId: string): Promise<StoredReference | null> {
   const other = await db
@@ -267,8 +154,7 @@ export async function loadDeliveryFacts(db: Db, tenantId: string, items: { perso
       order by bu.updated_at desc
       limit 1
     ) t on true
-    -- limit 1 keeps it a lookup per item (Postgres could otherwise build every card of the tenant and join)
-    left join lateral (select ${cardFactsColumns} from action a ${cardFactsJoins} where a.tenant_id = ${tenantId} and a.id = i.action_id limit 1) f on true
+    left join lateral ${actionCardFactsLateral(tenantId, sql`i.action_id`)} f on true
     order by i.n
     ${prepared}`.execute(db);
   let anyReference: StoredReference | null | undefined;
@@ -287,20 +173,6 @@ export async function loadDeliveryFacts(db: Db, tenantId: string, items: { perso
     facts.push({ target, card: row.id ? toCardFacts(row) : null });
   }
   return facts;
-}
-
-/** The person's open actions in one trajectory, soonest due first (the steering-group request). */
-export async function openActionsOfPerson(db: Db, tenantId: string, trajectoryId: string, personId: string) {
-  return db
-    .selectFrom('action')
-    .select(['id', 'title', 'status', 'dueDate'])
-    .where('tenantId', '=', tenantId)
-    .where('trajectoryId', '=', trajectoryId)
-    .where('ownerId', '=', personId)
-    .where('status', 'in', [...openStatuses])
-    .orderBy(sql`due_date asc nulls last`)
-    .orderBy('title')
-    .execute();
 }
 
 export async function findMeeting(db: Db, tenantId: string, meetingId: string) {

@@ -109,15 +109,3 @@ export async function bodyChannel(db: Db, tenantId: string, bodyId: string): Pro
   return row?.channelId ? { channelId: row.channelId, teamId: row.channelTeamId } : null;
 }
 
-/** Work groups of a domain with a channel: where an action's change is noticed. */
-export async function workGroupChannelsOfAction(db: Db, tenantId: string, actionId: string) {
-  return db
-    .selectFrom('action as a')
-    .innerJoin('body as b', (j) => j.onRef('b.tenantId', '=', 'a.tenantId').onRef('b.domainId', '=', 'a.domainId'))
-    .select(['a.title', 'a.status', 'b.channelId', 'b.channelTeamId'])
-    .where('a.tenantId', '=', tenantId)
-    .where('a.id', '=', actionId)
-    .where('b.kind', '=', 'work_group')
-    .where('b.channelId', 'is not', null)
-    .execute();
-}

@@ -4,7 +4,7 @@ import type { Principal } from '../../src/auth/principal';
 import { AppError } from '../../src/shared/errors';
 import type { Card } from '../cards/elements';
 import { texts, type Lang } from '../i18n/texts';
-import type { ActionViews } from '../services/action-views';
+import type { ActionChange, ActionViews } from '../services/action-views';
 import type { MeasurementViews } from '../services/measurement-views';
 import type { ReminderPreferences } from '../services/reminder-preferences';
 import type { MeetingService } from '../../src/meetings/meeting-service';
@@ -34,7 +34,7 @@ export interface HandlerServices {
   /** Replaces the agenda card posted in the body's channel (best effort). */
   agendaChanged?: ((tenantId: string, meetingId: string) => Promise<void>) | undefined;
   /** Optional: tell the work group's channel that an action moved (best effort). */
-  notifyChange?: ((principal: Principal, actionId: string) => Promise<void>) | undefined;
+  notifyChange?: ((principal: Principal, change: ActionChange) => Promise<void>) | undefined;
 }
 
 export interface HandlerContext {

@@ -82,8 +82,8 @@ export const updateAction: CardHandler = async ({ principal, lang, services }, d
     if (Object.keys(patch).length === 0) {
       return cardResponse(await services.views.card(principal, d.actionId, lang, { banner: { kind: 'info', text: t.nothingChanged }, followUpId }));
     }
-    const card = await services.views.update(principal, d.actionId, patch, d.version, lang, { banner: { kind: 'saved', text: t.saved }, followUpId });
-    if (services.notifyChange) void services.notifyChange(principal, d.actionId).catch(() => undefined);
+    const { card, changed } = await services.views.update(principal, d.actionId, patch, d.version, lang, { banner: { kind: 'saved', text: t.saved }, followUpId });
+    if (services.notifyChange && changed.channels.length) void services.notifyChange(principal, changed).catch(() => undefined);
     return cardResponse(card);
   } catch (error) {
     if (error instanceof ActionConflict) {

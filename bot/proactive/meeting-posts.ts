@@ -5,9 +5,10 @@ import * as meetingRepo from '../../src/meetings/meeting-repository';
 import type { MeetingEvent, MeetingService } from '../../src/meetings/meeting-service';
 import type { Card } from '../cards/elements';
 import { loadDeliveryFacts, setPersonalConversation, upsertConversation } from '../data/bot-repository';
-import { bodyChannel, channelReference, claimDue, releaseClaim, setAgendaActivity, tenantsWithMeetings, workGroupChannelsOfAction, type ScheduledPost } from '../data/meeting-post-repository';
+import { bodyChannel, channelReference, claimDue, releaseClaim, setAgendaActivity, tenantsWithMeetings, type ScheduledPost } from '../data/meeting-post-repository';
 import { meetingTexts } from '../i18n/meeting-texts';
 import { langOf, statusName, type Lang } from '../i18n/texts';
+import type { ActionChange } from '../services/action-views';
 import { createMeetingViews, type MeetingViews } from '../services/meeting-views';
 import { DeliveryError, type ProactiveTransport } from '../transport/bot-framework';
 import type { OutgoingMessage, StoredReference } from '../transport/conversation-reference';
@@ -161,13 +162,16 @@ export function createMeetingPosts(db: Db, transport: ProactiveTransport, meetin
     views,
     updateAgenda,
 
-    /** The work group's channel notice: an action of its domain moved (from a card; best effort, one line). */
-    async noticeActionChange(principal: Principal, actionId: string): Promise<void> {
-      for (const channel of await workGroupChannelsOfAction(db, principal.tenantId, actionId)) {
-        const reference = await channelReference(db, principal.tenantId, { channelId: channel.channelId!, teamId: channel.channelTeamId });
+    /**
+     * The work group's channel notice: an action of its domain moved (from a card; best effort,
+     * one line). The channels come with the change, read with the action before it.
+     */
+    async noticeActionChange(principal: Principal, change: ActionChange): Promise<void> {
+      for (const channel of change.channels) {
+        const reference = await channelReference(db, principal.tenantId, channel);
         if (!reference) continue;
         const lang = langOf(reference.locale);
-        const text = meetingTexts[lang].actionMoved(principal.name || '—', channel.title, statusName(lang, channel.status));
+        const text = meetingTexts[lang].actionMoved(principal.name || '—', change.title, statusName(lang, change.status));
         // Text only and no alert: a notice in the channel, not a ping for everyone.
         await limited(principal.tenantId, reference.conversation.id, () => transport.send(reference, { text }));
       }

@@ -1,3 +1,4 @@
+import { findActionForCard, loadActionCardFacts, type ActionCardFacts, type ActionForCard, type NoticeChannel } from '../../src/actions/action-card-repository';
 import type { ActionOutput, ActionPatch, ActionReader, ActionService, FoundAction } from '../../src/actions/action-service';
 import { accessFromRows, loadAccess, type TrajectoryAccess } from '../../src/auth/access';
 import { actionCan } from '../../src/auth/entity-rights';
@@ -6,8 +7,16 @@ import type { Db } from '../../src/db/database';
 import { notFound } from '../../src/shared/errors';
 import { actionCard, type ActionCardView } from '../cards/action-card';
 import type { Card } from '../cards/elements';
-import { findActionForCard, loadActionCardFacts, type ActionCardFacts, type CardContext } from '../data/bot-repository';
 import type { Lang } from '../i18n/texts';
+
+/** An action just changed from a card, as its work groups' channels hear of it. */
+export interface ActionChange {
+  actionId: string;
+  title: string;
+  status: string;
+  /** Where to tell it (read with the action before the change); most domains have none. */
+  channels: NoticeChannel[];
+}
 
 export type ViewExtras = Pick<ActionCardView, 'banner' | 'errors' | 'typed' | 'followUpId'>;
 
@@ -47,7 +56,7 @@ export function viewOf(facts: ActionCardFacts, editable: boolean, lang: Lang, ex
  * does not touch those), and as latest update the timeline entry the change wrote, if it wrote
  * one (the service writes one when the status or the due date changes, or with a note).
  */
-function factsAfter(before: FoundAction & { card: CardContext }, after: ActionOutput, principal: Principal, patch: ActionPatch): ActionCardFacts {
+function factsAfter(before: ActionForCard, after: ActionOutput, principal: Principal, patch: ActionPatch): ActionCardFacts {
   const note = patch.progressNote?.trim() ?? '';
   const statusChanged = after.status !== before.action.status;
   const wroteTimeline = statusChanged || after.dueDate !== before.action.dueDate || note !== '';
@@ -68,8 +77,8 @@ function factsAfter(before: FoundAction & { card: CardContext }, after: ActionOu
 /** Action cards as one viewer sees them: who may report on the action gets the controls, anyone else reads. */
 export function createActionViews(db: Db, actions: ActionService) {
   /** Reads what the service needs and what the card needs in one statement; keeps the latter. */
-  function cardReader(): { read: ActionReader; found: () => (FoundAction & { card: CardContext }) | undefined } {
-    let found: (FoundAction & { card: CardContext }) | undefined;
+  function cardReader(): { read: ActionReader; found: () => ActionForCard | undefined } {
+    let found: ActionForCard | undefined;
     return {
       read: async (tenantId, id, userId) => (found = await findActionForCard(db, tenantId, id, userId)),
       found: () => found,
@@ -98,14 +107,18 @@ export function createActionViews(db: Db, actions: ActionService) {
 
     /**
      * Changes an action through the action service (permissions, version, timeline, audit) and
-     * answers with its card in the new state: two round trips in all.
+     * answers with its card in the new state, and what the work groups' channels are told: two
+     * round trips in all.
      */
-    async update(principal: Principal, actionId: string, patch: ActionPatch, version: number, lang: Lang, extras: ViewExtras = {}): Promise<Card> {
+    async update(principal: Principal, actionId: string, patch: ActionPatch, version: number, lang: Lang, extras: ViewExtras = {}): Promise<{ card: Card; changed: ActionChange }> {
       const reader = cardReader();
       const after = await actions.update(principal, actionId, patch, version, reader.read);
       const found = reader.found()!;
       const facts = factsAfter(found, after, principal, patch);
-      return actionCard(viewOf(facts, mayReport(facts, principal.userId, found, principal), lang, extras));
+      return {
+        card: actionCard(viewOf(facts, mayReport(facts, principal.userId, found, principal), lang, extras)),
+        changed: { actionId, title: after.title, status: after.status, channels: found.noticeChannels },
+      };
     },
 
     facts: (tenantId: string, actionId: string) => loadActionCardFacts(db, tenantId, [actionId]).then((rows) => rows[0]),

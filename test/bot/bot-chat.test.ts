@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { demoTenants, demoUsers } from '../../src/seed/demo-ids';
 import { startConnectorStandIn, type ConnectorStandIn } from '../support/connector-stand-in';
 import { installActivity, installationUpdate, invokeActivity, messageActivity, type TeamsParty } from '../support/teams-activities';
@@ -216,6 +217,33 @@ describe('updating an action from its card', () => {
     const withoutBanner = (card: Card) => ({ ...card, body: card.body.filter((e) => e.id !== 'banner') });
     expect(withoutBanner(res.value)).toEqual(withoutBanner(fresh.value));
     expect(JSON.stringify(res.value)).toContain('Gesprek met de scholen gehad');
+  });
+
+  test('a save from the card costs two statements: the read (access, card, channels) and the checked write (timeline, audit)', async () => {
+    const [action] = await tomsOpenActions();
+    const data = (a: { id: string; version: number; status: string; dueDate: string | null }, status: string) => ({
+      actionId: a.id,
+      version: a.version,
+      lang: 'nl',
+      shownStatus: a.status,
+      shownDueDate: a.dueDate ?? '',
+      status,
+      progressNote: 'Stand van zaken',
+    });
+    // The first save warms what is cached per instance (the tenant's registration).
+    const first = await invoke(tom, 'updateAction', data(action!, action!.status === 'in_progress' ? 'planned' : 'in_progress'));
+    expect(JSON.stringify(first.value)).toMatch(/Opgeslagen/);
+    const now = await t.db.db.selectFrom('action').selectAll().where('id', '=', action!.id).executeTakeFirstOrThrow();
+    const statements = jest.spyOn(pg.Client.prototype, 'query');
+    try {
+      const second = await invoke(tom, 'updateAction', data(now, now.status === 'in_progress' ? 'planned' : 'in_progress'));
+      expect(JSON.stringify(second.value)).toMatch(/Opgeslagen/);
+      expect(statements).toHaveBeenCalledTimes(2);
+    } finally {
+      statements.mockRestore();
+    }
+    const after = await t.db.db.selectFrom('action').select(['version']).where('id', '=', action!.id).executeTakeFirstOrThrow();
+    expect(after.version).toBe(now.version + 1);
   });
 
   test('a card rendered before someone else changed the action shows the current state and saves nothing', async () => {
