@@ -1,17 +1,16 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Textarea, tokens } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client';
-import { actionStatuses, type Action, type ActionListItem, type ActionStatus, type Me } from '../api/types';
+import { Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Action, ActionListItem, ActionStatus, Me } from '../api/types';
 import { useApp } from '../app-context';
-import { fieldState, FormError, useFormStyles, useSubmit } from '../components/form';
 import { describeError, ErrorBox } from '../components/problem';
 import { OverdueFlag, StatusLabel } from '../components/status';
-import { useModal } from '../components/modal';
+import { StatusSelect } from '../components/status-select';
 import { useCardStyles, ViewRoot } from '../components/view';
 import { isOverdue, applyActionToPlan } from '../data/plan';
 import { mutateResource, useResource } from '../data/resource';
 import { brusselsToday, label, useI18n } from '../i18n/i18n';
 import { paths } from '../router';
+import { patchActionStatus, useStatusChange } from './actions/status-change';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -29,7 +28,6 @@ function TrajectoryActions({ trajectory }: { trajectory: Me['trajectories'][numb
   const styles = useStyles();
   const card = useCardStyles();
   const mine = useResource<ActionListItem[]>(listKey(trajectory.id), () => api.get(`/api/v1/trajectories/${trajectory.id}/actions?mine=true`));
-  const postpone = useModal<ActionListItem>();
   const [message, setMessage] = useState<{ intent: 'warning' | 'error'; text: string } | null>(null);
   const today = brusselsToday();
 
@@ -39,24 +37,24 @@ function TrajectoryActions({ trajectory }: { trajectory: Me['trajectories'][numb
   };
 
   const change = async (item: ActionListItem, status: ActionStatus, note?: string) => {
-    const updated = await api.patch<Action>(`/api/v1/actions/${item.id}`, { status, ...(note !== undefined ? { progressNote: note } : {}) }, { ifMatch: item.version });
+    const updated = await patchActionStatus(api, item, status, note);
     apply(updated);
     setMessage(null);
     announce(t('my.updated', { name: updated.title, status: label(i18n, 'status', status) }));
   };
 
-  const onSelect = (item: ActionListItem, status: ActionStatus) => {
-    if (status === item.status) return;
-    if (status === 'postponed') {
-      postpone.show(item);
-      return;
-    }
-    change(item, status).catch((error: unknown) => {
-      if (error instanceof ApiError && error.status === 412) {
-        apply(error.problem.current as Action);
-        setMessage({ intent: 'warning', text: t('conflict.board', { name: item.title }) });
-      } else setMessage({ intent: 'error', text: describeError(i18n, error) });
-    });
+  const statusChange = useStatusChange<ActionListItem>({
+    patch: change,
+    onConflict: (current, item) => {
+      apply(current as Action);
+      setMessage({ intent: 'warning', text: t('conflict.board', { name: item.title }) });
+    },
+    onError: (error) => setMessage({ intent: 'error', text: describeError(i18n, error) }),
+    dialogConflict: 'inline',
+  });
+
+  const onSelect = (item: ActionListItem, status: ActionStatus | '') => {
+    if (status && status !== item.status) statusChange.request(item, status);
   };
 
   return (
@@ -91,13 +89,7 @@ function TrajectoryActions({ trajectory }: { trajectory: Me['trajectories'][numb
               </div>
               {a.can?.move ? (
                 <Field label={t('my.statusOf', { name: a.title })} className={styles.status}>
-                  <Select value={a.status} onChange={(_, d) => onSelect(a, d.value as ActionStatus)}>
-                    {actionStatuses.map((s) => (
-                      <option key={s} value={s}>
-                        {t(`status.${s}`)}
-                      </option>
-                    ))}
-                  </Select>
+                  <StatusSelect value={a.status} onChange={(s) => onSelect(a, s)} />
                 </Field>
               ) : (
                 <StatusLabel status={a.status} />
@@ -106,61 +98,8 @@ function TrajectoryActions({ trajectory }: { trajectory: Me['trajectories'][numb
           ))}
         </ul>
       ) : null}
-      {postpone.value ? (
-        <PostponeReason
-          key={postpone.key}
-          open={postpone.open}
-          item={postpone.value}
-          onCancel={postpone.hide}
-          onConfirm={async (note) => {
-            if (!postpone.value) return;
-            await change(postpone.value, 'postponed', note);
-            postpone.hide();
-          }}
-        />
-      ) : null}
+      {statusChange.dialog}
     </section>
-  );
-}
-
-function PostponeReason({ open, item, onCancel, onConfirm }: { open: boolean; item: ActionListItem; onCancel: () => void; onConfirm: (note: string) => Promise<void> }) {
-  const { t } = useI18n();
-  const styles = useFormStyles();
-  const [note, setNote] = useState('');
-  const { saving, errors, formError, conflict, submit } = useSubmit();
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    await submit(() => onConfirm(note));
-  };
-  return (
-    <Dialog open={open} onOpenChange={(_, d) => (d.open ? undefined : onCancel())}>
-      <DialogSurface>
-        <form onSubmit={(e) => void save(e)} noValidate>
-          <DialogBody>
-            <DialogTitle>{t('board.postponeTitle', { name: item.title })}</DialogTitle>
-            <DialogContent className={styles.form}>
-              {conflict ? (
-                <MessageBar intent="warning">
-                  <MessageBarBody>{t('conflict.board', { name: item.title })}</MessageBarBody>
-                </MessageBar>
-              ) : null}
-              <FormError message={formError} />
-              <Field label={t('form.postponeReason')} required {...fieldState(errors, 'progressNote')}>
-                <Textarea value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={onCancel}>
-                {t('form.cancel')}
-              </Button>
-              <Button type="submit" appearance="primary" disabled={saving || Boolean(conflict)}>
-                {t('board.postponeConfirm')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
   );
 }
 
