@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { prepared, type Db } from '../../src/db/database';
 
-/** One window of one scope, as rate_window_take (migration 0014) is given it. */
+/** One window of one scope, as rate_window_book (migrations 0014, 0020) is given it. */
 export interface ScopeWindow {
   scope: string;
   limit: number;
@@ -17,22 +17,38 @@ export interface SlotRequest {
 
 /**
  * Books sends of one tenant in order, each in all its scopes or none (one round trip for the
- * batch). Per request: 0 when booked, otherwise how long until a try may succeed (Infinity
- * while only an answer can make room).
+ * batch). Per request, its wait in ms: booked when at most `aheadMs` (send it once that wait has
+ * passed; 0: now), otherwise not booked, and how long until a try may succeed (Infinity while
+ * only an answer can make room). A booking left unanswered `flightMs` after its start counts as
+ * answered then (migration 0020).
  */
-export async function takeSlots(db: Db, tenantId: string, requests: SlotRequest[], keepMs: number): Promise<number[]> {
+export async function bookSlots(db: Db, tenantId: string, requests: SlotRequest[], keepMs: number, aheadMs: number, flightMs: number): Promise<number[]> {
   const items = JSON.stringify(requests.map((r) => ({ b: r.bookingId, w: r.windows.map((w) => ({ s: w.scope, l: w.limit, m: w.spanMs })) })));
   const { rows } = await sql<{ waits: number[] }>`
-    select rate_window_take(${tenantId}, ${items}::jsonb, ${keepMs}::double precision) as waits
+    select rate_window_book(${tenantId}, ${items}::jsonb, ${keepMs}::double precision, ${aheadMs}::double precision, ${flightMs}::double precision) as waits
     ${prepared}`.execute(db);
   return rows[0]!.waits.map(Number);
 }
 
-/** These sends are answered: from now (the database's clock) their windows run. */
-export async function answerSlots(db: Db, tenantId: string, bookingIds: string[]): Promise<void> {
+/** An answered send: its booking, and when its answer came (performance.now() of this process). */
+export interface Answer {
+  bookingId: string;
+  answeredAt: number;
+}
+
+/**
+ * These sends are answered: their windows run from their answers, on the database's clock. Each
+ * answer came some time before this statement is handed to the pool (a batch being gathered, the
+ * event loop busy), and the statement runs after that, so the database's "now" minus that time is
+ * never earlier than the answer: a window still never starts too soon, and no longer starts late
+ * by what the answer waited here (paid once per window, some thirty times in a large dispatch).
+ */
+export async function answerSlots(db: Db, tenantId: string, answers: Answer[]): Promise<void> {
+  const at = performance.now();
   await sql`
-    update rate_window_slot set until_ms = extract(epoch from clock_timestamp()) * 1000
-    where tenant_id = ${tenantId} and booking_id = any(${bookingIds}::uuid[])
+    update rate_window_slot s set until_ms = extract(epoch from clock_timestamp()) * 1000 - a.ago_ms
+    from unnest(${answers.map((a) => a.bookingId)}::uuid[], ${answers.map((a) => Math.max(0, Math.floor(at - a.answeredAt)))}::double precision[]) as a(booking_id, ago_ms)
+    where s.tenant_id = ${tenantId} and s.booking_id = a.booking_id
     ${prepared}`.execute(db);
 }
 
@@ -45,14 +61,31 @@ export async function pauseScopes(db: Db, tenantId: string, scopes: string[], ms
     ${prepared}`.execute(db);
 }
 
-/** What counts in a scope `aheadMs` from now: the sends' until times, the pause, and that moment. */
-export async function readScope(db: Db, tenantId: string, scope: string, spanMs: number, aheadMs: number): Promise<{ at: number; pausedUntil: number; untils: number[] }> {
+/**
+ * What counts in a scope `aheadMs` from now: the sends' until times, the pause, and that moment.
+ * A booking unanswered `flightMs` after its start counts as answered then, as rate_window_book
+ * counts it.
+ */
+export async function readScope(
+  db: Db,
+  tenantId: string,
+  scope: string,
+  spanMs: number,
+  aheadMs: number,
+  flightMs: number,
+): Promise<{ at: number; pausedUntil: number; untils: number[] }> {
   const { rows } = await sql<{ at: number; paused_until: number | null; untils: number[] | null }>`
-    with now as (select extract(epoch from clock_timestamp()) * 1000 + ${aheadMs}::double precision as at)
-    select now.at,
+    with now as (select extract(epoch from clock_timestamp()) * 1000 as ms),
+    slot as (
+      select case when s.until_ms = 'infinity'::double precision and coalesce(s.starts_ms, 0) < now.ms - ${flightMs}::double precision
+                  then coalesce(s.starts_ms, now.ms - ${flightMs}::double precision) + ${flightMs}::double precision
+                  else s.until_ms end as until_ms
+      from rate_window_slot s, now
+      where s.tenant_id = ${tenantId} and s.scope = ${scope}
+    )
+    select now.ms + ${aheadMs}::double precision as at,
       (select paused_until_ms from rate_window_pause p where p.tenant_id = ${tenantId} and p.scope = ${scope}) as paused_until,
-      (select array_agg(until_ms order by until_ms) from rate_window_slot s
-        where s.tenant_id = ${tenantId} and s.scope = ${scope} and s.until_ms > now.at - ${spanMs}::double precision) as untils
+      (select array_agg(until_ms order by until_ms) from slot where slot.until_ms > now.ms + ${aheadMs}::double precision - ${spanMs}::double precision) as untils
     from now
     ${prepared}`.execute(db);
   const row = rows[0]!;

@@ -25,8 +25,13 @@ export interface MessengerOptions {
   limiter?: RateWindows;
 }
 
-/** About how long a claim and the reading of its messages' facts take. */
-const PREPARE_AHEAD_MS = 50;
+/**
+ * More than a claim and the reading of its messages' facts take, even on a busy machine: the
+ * reminders for places that free up this soon are claimed, prepared and booked (the shared
+ * windows book ahead), so each goes out the moment its place is free. No more than that: a
+ * reminder claimed and not yet sent when the process dies is left 'uncertain', never sent.
+ */
+const PREPARE_AHEAD_MS = 400;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

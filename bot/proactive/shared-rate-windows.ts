@@ -1,9 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/db/database';
-import { answerSlots, pauseScopes, readScope, takeSlots, type ScopeWindow, type SlotRequest } from '../data/rate-window-repository';
+import { answerSlots, bookSlots, pauseScopes, readScope, type Answer, type ScopeWindow, type SlotRequest } from '../data/rate-window-repository';
 import { WINDOW_MARGIN_MS, type LimitKey, type RateWindows } from './teams-rate-limits';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** How far ahead a free place is booked: more than a claim and the reading of its messages take under load. */
+export const BOOK_AHEAD_MS = 2_000;
+/**
+ * A booking still unanswered this long after its start counts as answered then: its instance
+ * died mid-send (kill -9). As long as a dead dispatch job lasts (DISPATCH_SLICE_SECONDS plus its
+ * expiry), so the tenant's places come back about when another instance takes its work over;
+ * a live send is answered (or given up) far sooner.
+ */
+export const IN_FLIGHT_BOUND_MS = 15_000;
 
 /**
  * Collects the calls of one tenant made in the same turn of the event loop and runs them as one
@@ -43,7 +53,10 @@ function perTenantBatches<In, Out>(run: (tenantId: string, inputs: In[]) => Prom
  * Teams' rate windows kept in PostgreSQL (migration 0014), so that all instances count the
  * same sends: two dispatchers of one tenant together stay inside its limits, and a tenant
  * whose dispatch moves to another instance keeps its window. Taking places is one round trip
- * per batch (rate_window_take); the windows' arithmetic is the same as the in-memory limiter's.
+ * per batch (rate_window_book); the windows' arithmetic is the same as the in-memory limiter's.
+ * A place that frees up within `bookAheadMs` is booked at once and the send waits for it here, so
+ * the sends prepared for a window's next places leave the moment they may, with no round trip
+ * in between.
  */
 export function createSharedRateWindows(
   db: Db,
@@ -52,22 +65,32 @@ export function createSharedRateWindows(
     marginMs?: number;
     /** While every place is held by an unanswered send (here or on another instance), look again this often. */
     pollMs?: number;
+    /** Book a place that frees up within this long, and wait for it here. */
+    bookAheadMs?: number;
+    /** A booking unanswered this long after its start belongs to an instance that died mid-send. */
+    flightMs?: number;
   } = {},
 ): RateWindows {
   const marginMs = options.marginMs ?? WINDOW_MARGIN_MS;
-  const pollMs = options.pollMs ?? 10;
-  // Sends answered here wake the waiters here at once; other instances' answers are seen by polling.
-  let answered: (() => void)[] = [];
-  const wake = (): void => {
-    const waiting = answered;
-    answered = [];
+  const pollMs = options.pollMs ?? 50;
+  const bookAheadMs = options.bookAheadMs ?? BOOK_AHEAD_MS;
+  const flightMs = options.flightMs ?? IN_FLIGHT_BOUND_MS;
+  // Sends answered here wake the tenant's waiters here at once; other instances' answers (only
+  // while another instance sends for the same tenant, which is rare) are seen by polling. Per
+  // tenant: every wake is a query per waiter, and other tenants' answers make no room here.
+  const answered = new Map<string, (() => void)[]>();
+  const wake = (tenantId: string): void => {
+    const waiting = answered.get(tenantId) ?? [];
+    answered.delete(tenantId);
     for (const resolve of waiting) resolve();
   };
-  const pauseFor = async (wait: number): Promise<void> => {
+  const pauseFor = async (tenantId: string, wait: number): Promise<void> => {
     if (Number.isFinite(wait)) return sleep(Math.max(1, Math.ceil(wait)));
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, pollMs);
-      answered.push(() => {
+      const waiting = answered.get(tenantId) ?? [];
+      answered.set(tenantId, waiting);
+      waiting.push(() => {
         clearTimeout(timer);
         resolve();
       });
@@ -75,32 +98,38 @@ export function createSharedRateWindows(
   };
   const scopeWindows = (keys: LimitKey[]): ScopeWindow[] => keys.flatMap(({ key, windows }) => windows.map((w) => ({ scope: key, limit: w.limit, spanMs: w.ms + marginMs })));
 
-  const take = perTenantBatches<SlotRequest, number>((tenantId, requests) =>
-    takeSlots(db, tenantId, requests, Math.max(...requests.flatMap((r) => r.windows.map((w) => w.spanMs)))),
+  const book = perTenantBatches<SlotRequest, number>((tenantId, requests) =>
+    bookSlots(db, tenantId, requests, Math.max(...requests.flatMap((r) => r.windows.map((w) => w.spanMs))), bookAheadMs, flightMs),
   );
-  // An answer marked a moment late only makes its window end later: safe to gather them too.
-  const answer = perTenantBatches<string, void>(async (tenantId, bookingIds) => {
+  // Gathered too: each answer keeps its own time (answerSlots), so gathering delays no window.
+  const answer = perTenantBatches<Answer, void>(async (tenantId, answers) => {
     try {
-      await answerSlots(db, tenantId, bookingIds);
+      await answerSlots(db, tenantId, answers);
     } finally {
-      wake();
+      wake(tenantId);
     }
-    return bookingIds.map(() => undefined);
+    return answers.map(() => undefined);
   });
 
   return {
     async acquire(tenantId, keys) {
       const request: SlotRequest = { bookingId: randomUUID(), windows: scopeWindows(keys) };
       for (;;) {
-        const wait = await take(tenantId, request);
-        if (wait <= 0) break;
-        await pauseFor(wait);
+        const wait = await book(tenantId, request);
+        if (wait <= bookAheadMs) {
+          // Booked for `wait` from the moment the database answered: waiting it out from now,
+          // a little later, sends no earlier than the place allows.
+          if (wait > 0) await sleep(Math.ceil(wait));
+          break;
+        }
+        // Not booked: look again when it would be (or, while only an answer can make room, at the next answer).
+        await pauseFor(tenantId, Number.isFinite(wait) ? wait - bookAheadMs : wait);
       }
       let done = false;
       return async () => {
         if (done) return;
         done = true;
-        await answer(tenantId, request.bookingId);
+        await answer(tenantId, { bookingId: request.bookingId, answeredAt: performance.now() });
       };
     },
 
@@ -111,7 +140,7 @@ export function createSharedRateWindows(
         let free = atMost;
         for (const { key, windows } of keys) {
           const longest = Math.max(...windows.map((w) => w.ms)) + marginMs;
-          const { at, pausedUntil, untils } = await readScope(db, tenantId, key, longest, aheadMs);
+          const { at, pausedUntil, untils } = await readScope(db, tenantId, key, longest, aheadMs, flightMs);
           wait = Math.max(wait, pausedUntil - at);
           for (const w of windows) {
             const span = w.ms + marginMs;
@@ -122,7 +151,7 @@ export function createSharedRateWindows(
           }
         }
         if (wait <= 0) return Math.max(1, free);
-        await pauseFor(wait);
+        await pauseFor(tenantId, wait);
       }
     },
 

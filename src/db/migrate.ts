@@ -19,6 +19,7 @@ import * as meetingActionItem from './migrations/0016-meeting-action-item';
 import * as reports from './migrations/0017-reports';
 import * as planRevision from './migrations/0018-plan-revision';
 import * as planDomainRevision from './migrations/0019-plan-domain-revision';
+import * as rateWindowAhead from './migrations/0020-rate-window-ahead';
 
 /** Listed in code rather than read from disk so that compiled, bundled and test runs agree. */
 const migrations: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '0017-reports': reports,
   '0018-plan-revision': planRevision,
   '0019-plan-domain-revision': planDomainRevision,
+  '0020-rate-window-ahead': rateWindowAhead,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -20,6 +20,12 @@ function bossConnection(connection: DatabaseConnection): PgBoss.DatabaseOptions 
   return { host, port, database, user, ssl, password: typeof password === 'function' ? async () => password() : password };
 }
 
+/** A dispatch job: one tenant, and its place in the order (its ready reminders when the tick queued it). */
+interface DispatchJob {
+  tenantId: string;
+  priority?: number;
+}
+
 export interface FollowUpRunnerOptions {
   /** A URL, or pool settings whose password is a token fetched per connection (DATABASE_AUTH=entra). */
   connectionString: DatabaseConnection;
@@ -84,9 +90,11 @@ export interface FollowUpRunner {
  * pg-boss on the application's Postgres, in its own schema `pgboss`:
  *  - a cron tick (singleton queue: one at a time across all instances) plans every tenant's
  *    follow-ups, marks those of dead workers, and queues one dispatch job per tenant with work;
- *  - dispatch jobs use the 'stately' policy keyed by tenant, so at most one instance sends for a
- *    tenant at any moment: Teams' per-tenant and per-conversation limits can then be kept by
- *    that instance alone. The per-row claim in the sent log still guards against duplicates.
+ *  - dispatch jobs use the 'stately' policy keyed by tenant, so one job at a time claims for a
+ *    tenant (only the last sends of a finished slice may still be on their way meanwhile).
+ *    Neither the limits nor "at most once" rest on that: Teams' windows are shared by all
+ *    instances (shared-rate-windows), and the per-row claim in the sent log guards against
+ *    duplicates.
  */
 export function createFollowUpRunner(options: FollowUpRunnerOptions): FollowUpRunner {
   const boss = new PgBoss({
@@ -103,17 +111,85 @@ export function createFollowUpRunner(options: FollowUpRunnerOptions): FollowUpRu
   let tickWorker: string | undefined;
   const dispatchWorkers: string[] = [];
 
+  // The last sends of slices whose tenant a newer job has already taken over.
+  const tails = new Set<Promise<void>>();
+
+  async function queue(ready: { tenantId: string; ready: number }[]): Promise<void> {
+    if (!ready.length) return;
+    // One insert for all; a tenant whose job is still waiting is skipped by the stately queue.
+    await boss.insert(
+      ready.map((r) => {
+        const priority = Math.min(r.ready, 10_000);
+        return { name: DISPATCH_QUEUE, data: { tenantId: r.tenantId, priority }, singletonKey: r.tenantId, priority };
+      }),
+    );
+    // This instance's workers start on them now rather than at their next poll.
+    for (const id of dispatchWorkers) boss.notifyWorker(id);
+  }
+
   async function tick(): Promise<void> {
     const stale = await service.reapStale();
     if (stale) options.log(`follow-ups: ${stale} reminder(s) of a stopped worker marked uncertain (not resent)`);
-    await service.planAll();
+    // Each chunk's tenants are queued as soon as they are planned: the biggest (planned first,
+    // alone) sends while the others are still being planned.
+    await service.planAll(async (planned) => queue(await service.readyTenants(planned)));
     if (options.alsoOnTick) await options.alsoOnTick().catch((error: unknown) => options.log('follow-up tick: a timed post failed', error));
-    const ready = await service.readyTenants();
-    if (!ready.length) return;
-    // One insert for all; a tenant whose job is still waiting is skipped by the stately queue.
-    await boss.insert(ready.map((r) => ({ name: DISPATCH_QUEUE, data: { tenantId: r.tenantId }, singletonKey: r.tenantId, priority: Math.min(r.ready, 10_000) })));
-    // This instance's workers start on them now rather than at their next poll.
-    for (const id of dispatchWorkers) boss.notifyWorker(id);
+  }
+
+  /**
+   * One slice of a tenant's dispatch. When the slice runs out, the next job for the tenant is
+   * queued and this one completed at once, while its last sends are still on their way (they
+   * finish here, in the background): the next slice claims meanwhile, so the tenant's places
+   * are not left idle at every hand-over. pg-boss completes a job only after its handler and
+   * without waiting, and the stately policy holds the next job back until then.
+   */
+  async function dispatchSlice(job: PgBoss.Job<DispatchJob>, notifySelf: () => void): Promise<void> {
+    const { tenantId, priority = 0 } = job.data;
+    const sliceEnds = Date.now() + DISPATCH_SLICE_SECONDS * 1000;
+    let sliceOver = false;
+    let handOver: () => void = () => undefined;
+    const handedOver = new Promise<'slice'>((resolve) => (handOver = () => resolve('slice')));
+    const dispatch = measureJob(
+      'follow-up.dispatch',
+      () =>
+        service.dispatchTenant(tenantId, {
+          shouldStop: () => stopping || Date.now() >= sliceEnds,
+          onStopped: () => {
+            sliceOver = !stopping;
+            handOver();
+          },
+        }),
+      { 'kansrijk.tenant_id': tenantId },
+    );
+    const finished = dispatch.then(() => 'done' as const);
+    // A failure after the hand-over is the tail's to report (below); before it, the race's.
+    finished.catch(() => undefined);
+    try {
+      const first = await Promise.race([finished, handedOver]);
+      if (!sliceOver || stopping) {
+        await dispatch;
+        return;
+      }
+      // The slice ran out (not the work, perhaps): the next job goes on where this one stopped.
+      // Queued while this one is still active, which the stately policy allows once per tenant.
+      // It keeps its place in the order (biggest first): a continuation queued behind every
+      // tenant not yet started would leave the biggest tenant, the one that sets the dispatch's
+      // length, idle until all the others were done.
+      await boss.send(DISPATCH_QUEUE, { tenantId, priority }, { singletonKey: tenantId, priority });
+      if (first === 'done') return;
+      const tail: Promise<void> = dispatch
+        .then(
+          () => undefined,
+          (error: unknown) => options.log(`follow-up dispatch: the last sends of a slice for tenant ${tenantId} failed`, error),
+        )
+        .finally(() => tails.delete(tail));
+      tails.add(tail);
+      await boss.complete(DISPATCH_QUEUE, job.id);
+    } finally {
+      // pg-boss would otherwise sleep out the polling interval after every job, so an
+      // instance would get through only `concurrency` tenants per interval: go on at once.
+      notifySelf();
+    }
   }
 
   return {
@@ -125,22 +201,8 @@ export function createFollowUpRunner(options: FollowUpRunnerOptions): FollowUpRu
       tickWorker = await boss.work(TICK_QUEUE, polling, async () => measureJob('follow-up.tick', tick));
       for (let i = 0; i < (options.concurrency ?? DEFAULT_TENANT_CONCURRENCY); i++) {
         const self: { id?: string } = {};
-        self.id = await boss.work<{ tenantId: string }>(DISPATCH_QUEUE, { ...polling, batchSize: 1 }, async ([job]) => {
-          if (!job) return;
-          const tenantId = job.data.tenantId;
-          const sliceEnds = Date.now() + DISPATCH_SLICE_SECONDS * 1000;
-          try {
-            await measureJob('follow-up.dispatch', () => service.dispatchTenant(tenantId, { shouldStop: () => stopping || Date.now() >= sliceEnds }), {
-              'kansrijk.tenant_id': tenantId,
-            });
-            // The slice ran out (not the work, perhaps): the next job goes on where this one stopped.
-            // Queued while this one is still active, which the stately policy allows once per tenant.
-            if (!stopping && Date.now() >= sliceEnds) await boss.send(DISPATCH_QUEUE, { tenantId }, { singletonKey: tenantId });
-          } finally {
-            // pg-boss would otherwise sleep out the polling interval after every job, so an
-            // instance would get through only `concurrency` tenants per interval: go on at once.
-            if (self.id) boss.notifyWorker(self.id);
-          }
+        self.id = await boss.work<DispatchJob>(DISPATCH_QUEUE, { ...polling, batchSize: 1 }, async ([job]) => {
+          if (job) await dispatchSlice(job, () => self.id && boss.notifyWorker(self.id));
         });
         dispatchWorkers.push(self.id);
       }
@@ -156,6 +218,7 @@ export function createFollowUpRunner(options: FollowUpRunnerOptions): FollowUpRu
       stopping = true;
       // Graceful: running dispatches claim nothing more and finish what is in flight; nothing new is fetched.
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+      await Promise.allSettled([...tails]);
     },
   };
 }

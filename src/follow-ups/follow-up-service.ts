@@ -6,7 +6,7 @@ import type { Clock } from './clock';
 import {
   claimBatch,
   insertOccasions,
-  listTenantIds,
+  listTenantIdsBySize,
   loadPlanningFacts,
   markStaleAsUncertain,
   recordOutcomes,
@@ -63,14 +63,16 @@ export interface FollowUpPolicy {
   /** A 'sending' row older than this belongs to a dead worker. */
   staleAfterMs: number;
   /**
-   * Reminders of one tenant in flight at once. Teams allows 50 a second per tenant, and one at
-   * a time cannot reach that; more in flight also means more rows left 'uncertain' if the
-   * process dies mid-send (each of them was claimed, so none is ever sent twice).
+   * Reminders of one tenant in flight at once (claimed and not yet recorded). Teams allows 50
+   * a second per tenant; the default is that one window's worth, so the next window's messages
+   * can be claimed, prepared and booked before their places free up, and a window's sends are
+   * never held back by the last ones' answers. More in flight also means more rows left
+   * 'uncertain' if the process dies mid-send (each of them was claimed, so none is ever sent twice).
    */
   sendConcurrency: number;
 }
 
-export const defaultPolicy: FollowUpPolicy = { window: officeHours, perDay: 3, staleAfterMs: 10 * 60_000, sendConcurrency: 8 };
+export const defaultPolicy: FollowUpPolicy = { window: officeHours, perDay: 3, staleAfterMs: 10 * 60_000, sendConcurrency: 50 };
 
 export interface DispatchResult {
   sent: number;
@@ -115,6 +117,11 @@ function deliveryOf(row: ClaimedRow, today: string): FollowUpDelivery {
 
 /** Tenants planned together: their facts are read and their occasions written in one go. */
 const PLAN_CHUNK = 100;
+/**
+ * The first chunk: the biggest tenant alone. Its dispatch sets how long the whole dispatch
+ * takes (Teams' per-tenant limit), so it starts while the others are still being planned.
+ */
+const FIRST_PLAN_CHUNK = 1;
 
 export function createFollowUpService(deps: { db: Db; clock: Clock; messenger: FollowUpMessenger; workerId: string; policy?: Partial<FollowUpPolicy> }) {
   const { db, clock, messenger, workerId } = deps;
@@ -190,15 +197,24 @@ export function createFollowUpService(deps: { db: Db; clock: Clock; messenger: F
     /** Writes today's occasions of one tenant into the sent log (idempotent). */
     planTenant: (tenantId: string): Promise<number> => plan([tenantId]),
 
-    /** Plans every tenant, in chunks: a few statements per chunk rather than per tenant. */
-    async planAll(): Promise<number> {
-      const tenantIds = await listTenantIds(db);
+    /**
+     * Plans every tenant, in chunks: a few statements per chunk rather than per tenant. The
+     * biggest first, alone, then the others; `planned` hears of each chunk once it is written,
+     * so that its dispatch can begin while the rest is planned.
+     */
+    async planAll(planned?: (tenantIds: string[]) => Promise<void>): Promise<number> {
+      const tenantIds = await listTenantIdsBySize(db);
       let total = 0;
-      for (let i = 0; i < tenantIds.length; i += PLAN_CHUNK) total += await plan(tenantIds.slice(i, i + PLAN_CHUNK));
+      for (let i = 0; i < tenantIds.length; ) {
+        const chunk = tenantIds.slice(i, (i += i === 0 ? FIRST_PLAN_CHUNK : PLAN_CHUNK));
+        total += await plan(chunk);
+        await planned?.(chunk);
+      }
       return total;
     },
 
-    readyTenants: () => tenantsWithReadyWork(db, clock.now()),
+    /** Tenants with reminders ready now (all, or among these), most first. */
+    readyTenants: (among?: string[]) => tenantsWithReadyWork(db, clock.now(), among),
 
     reapStale: () => markStaleAsUncertain(db, new Date(clock.now().getTime() - policy.staleAfterMs)),
 
@@ -208,12 +224,22 @@ export function createFollowUpService(deps: { db: Db; clock: Clock; messenger: F
      * small batches as Teams' limits make room. Each goes out at most once: claim (committed),
      * check, send, record.
      */
-    async dispatchTenant(tenantId: string, options: { limit?: number; shouldStop?: () => boolean } = {}): Promise<DispatchResult> {
+    async dispatchTenant(
+      tenantId: string,
+      options: {
+        limit?: number;
+        shouldStop?: () => boolean;
+        /** Once shouldStop has stopped the claims: what is in flight still goes out, nothing more is claimed. */
+        onStopped?: () => void;
+      } = {},
+    ): Promise<DispatchResult> {
       const result: DispatchResult = { sent: 0, skipped: 0, failed: 0, uncertain: 0, retried: 0 };
       const limit = options.limit ?? Number.POSITIVE_INFINITY;
       const concurrency = Math.max(1, policy.sendConcurrency);
-      // A claim is a transaction of its own: batch them, except when nothing is in flight.
-      const worthClaiming = Math.ceil(concurrency / 2);
+      // A claim is a transaction of its own: batch them, except when nothing is in flight. Not
+      // too many at once either: places free up one by one, and those freed while a claim waits
+      // for enough of them stand idle (a window's sends then spread, and every window after it).
+      const worthClaiming = Math.ceil(concurrency / 5);
       let claimed = 0;
       let inFlight = 0;
       let failure: unknown;
@@ -258,13 +284,23 @@ export function createFollowUpService(deps: { db: Db; clock: Clock; messenger: F
         }
       };
 
+      let stopped = false;
+      const stopAsked = (): boolean => {
+        if (!stopped && options.shouldStop?.()) {
+          stopped = true;
+          options.onStopped?.();
+        }
+        return stopped;
+      };
+
       for (;;) {
         const room = Math.min(concurrency - inFlight, limit - claimed);
-        const mayClaim =
-          failure === undefined && room > 0 && (inFlight === 0 || room >= worthClaiming) && !options.shouldStop?.() && isInSendWindow(clock.now(), policy.window);
+        const mayClaim = !stopAsked() && failure === undefined && room > 0 && (inFlight === 0 || room >= worthClaiming) && isInSendWindow(clock.now(), policy.window);
         if (mayClaim) {
           try {
             const wanted = await messenger.room(tenantId, room, worthClaiming);
+            // Waiting for places may have outlasted the slice: then claim nothing more.
+            if (stopAsked()) continue;
             const now = clock.now();
             const rows = await claimBatch(db, tenantId, now, workerId, capsAt(now), wanted);
             if (rows.length) {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { createFollowUpFixture, followUpIdOf } from '../../bench/follow-up-fixtures';
 import { createFollowUpMessenger } from '../../bot/proactive/follow-up-messenger';
+import { createSharedRateWindows } from '../../bot/proactive/shared-rate-windows';
 import { createBotTransport } from '../../bot/transport/bot-framework';
 import { connectDatabase, type DatabaseHandle } from '../../src/db/database';
 import { manualClock } from '../../src/follow-ups/clock';
@@ -69,12 +70,14 @@ test('120 reminders to one tenant stay under 50 per second; 12 in one chat under
 });
 
 // One at a time, and as many in flight as the default allows: every reminder a dying worker had
-// claimed is in flight when it dies, and all of those (and only those) end up 'uncertain'.
+// claimed is in flight when it dies, and all of those (and only those) end up 'uncertain'. More
+// reminders than the dying worker may hold, so that some are left for the restarted one.
 test.each([
   { label: 'one in flight', sendConcurrency: 1 },
   { label: 'the default in flight', sendConcurrency: defaultPolicy.sendConcurrency },
 ])('a worker killed mid-send ($label): the restarted one sends the rest; nothing twice, nothing lost', async ({ sendConcurrency }) => {
-  const fixture = await createFollowUpFixture(db.db, { peoplePerTenant: [30], remindersPerPerson: 1, serviceUrl: standIn.serviceUrl, today: TODAY });
+  const total = Math.max(30, sendConcurrency + 10);
+  const fixture = await createFollowUpFixture(db.db, { peoplePerTenant: [total], remindersPerPerson: 1, serviceUrl: standIn.serviceUrl, today: TODAY });
   const tenantId = fixture.tenantIds[0]!;
 
   // Worker A has its own connections, as a separate process would.
@@ -94,21 +97,25 @@ test.each([
   await sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'worker-a'`.execute(db.db);
   standIn.release();
   expect(await dying).toBeInstanceOf(Error);
-  expect(await states()).toMatchObject({ sending: claimedByA, pending: 30 - claimedByA });
+  expect(await states()).toMatchObject({ sending: claimedByA, pending: total - claimedByA });
 
-  // Restarted worker B: sends everything still pending; the claimed ones are left alone.
-  const workerB = serviceOn(db, 'worker-b');
+  // Restarted worker B: sends everything still pending; the claimed ones are left alone. A's
+  // unanswered sends hold their places in the shared windows only for a bounded time (here
+  // shortened): otherwise they would hold them for good and B could never send.
+  const transport = createBotTransport({ appId: undefined, password: undefined, tenantId: undefined, appType: 'SingleTenant' }, log);
+  const limiter = createSharedRateWindows(db.db, { flightMs: 1_000 });
+  const workerB = serviceOn(db, 'worker-b', {}, createFollowUpMessenger(db.db, transport.proactive, { limiter }));
   await workerB.dispatchTenant(tenantId);
-  expect(await states()).toEqual({ sending: claimedByA, sent: 30 - claimedByA });
+  expect(await states()).toEqual({ sending: claimedByA, sent: total - claimedByA });
   // Ten minutes on, the tick marks them uncertain instead of resending them (at most once).
   clock.set('2026-03-11T09:11:00Z');
   expect(await workerB.reapStale()).toBe(claimedByA);
   clock.set('2026-03-11T09:00:00Z');
-  expect(await states()).toEqual({ uncertain: claimedByA, sent: 30 - claimedByA });
+  expect(await states()).toEqual({ uncertain: claimedByA, sent: total - claimedByA });
 
   const ids = deliveredIds();
-  expect(ids).toHaveLength(30);
-  expect(new Set(ids).size).toBe(30); // the in-flight ones did reach Teams, once
+  expect(ids).toHaveLength(total);
+  expect(new Set(ids).size).toBe(total); // the in-flight ones did reach Teams, once
   const uncertain = await db.db.selectFrom('followUp').select('id').where('state', '=', 'uncertain').execute();
   expect(uncertain.every((r) => ids.includes(r.id))).toBe(true);
 });

@@ -1,6 +1,8 @@
 import { createFollowUpFixture, followUpIdOf } from '../../bench/follow-up-fixtures';
 import { createFollowUpMessenger } from '../../bot/proactive/follow-up-messenger';
-import { inMemoryRateWindows, type RateWindows } from '../../bot/proactive/teams-rate-limits';
+import { sql } from 'kysely';
+import { createSharedRateWindows } from '../../bot/proactive/shared-rate-windows';
+import { inMemoryRateWindows, tenantWindows, type RateWindows } from '../../bot/proactive/teams-rate-limits';
 import { createBotTransport } from '../../bot/transport/bot-framework';
 import { connectDatabase, type DatabaseHandle } from '../../src/db/database';
 import { manualClock } from '../../src/follow-ups/clock';
@@ -83,4 +85,47 @@ test('control: with per-instance windows the same two instances do break the ten
   await a.service.planAll();
   await Promise.all([a.service.dispatchTenant(tenantId), b.service.dispatchTenant(tenantId)]);
   expect(standIn.violations.filter((v) => v.kind === 'tenant').length).toBeGreaterThan(0);
+});
+
+describe('booking a place ahead of the moment it frees up', () => {
+  const keysOf = (tenantId: string) => [{ key: `tenant:${tenantId}`, windows: tenantWindows }];
+
+  test('a full window: the next sends of both instances wait for it, never less than a second after an answer', async () => {
+    const fixture = await createFollowUpFixture(db.db, { peoplePerTenant: [1], remindersPerPerson: 1, serviceUrl: standIn.serviceUrl, today: TODAY });
+    const tenantId = fixture.tenantIds[0]!;
+    const [a, b] = [createSharedRateWindows(handles[0]!.db), createSharedRateWindows(handles[1]!.db)];
+    const answers = await Promise.all(Array.from({ length: 50 }, () => a.acquire(tenantId, keysOf(tenantId))));
+    // Before the answers are written: each window runs from its answer, no earlier than this.
+    const answeredAt = performance.now();
+    await Promise.all(answers.map((answered) => answered()));
+    // Booked at once (the places free up within the look-ahead), each sent when its place is free.
+    const next = await Promise.all([b, a, b, a].map(async (windows) => {
+      const answered = await windows.acquire(tenantId, keysOf(tenantId));
+      const at = performance.now();
+      await answered();
+      return at;
+    }));
+    for (const at of next) expect(at - answeredAt).toBeGreaterThanOrEqual(1_000);
+    // And about when they may (a generous bound: the machine may be busy).
+    expect(Math.max(...next) - answeredAt).toBeLessThan(2_500);
+    // Booked ahead: each of the four got its place (a start time) before that place was free.
+    const slots = await sql<{ n: number }>`select count(*)::int as n from rate_window_slot where tenant_id = ${tenantId} and starts_ms is not null`.execute(db.db);
+    expect(slots.rows[0]!.n).toBe(54);
+  });
+
+  test("a dead instance's unanswered sends hold their places for a bounded time only", async () => {
+    const fixture = await createFollowUpFixture(db.db, { peoplePerTenant: [1], remindersPerPerson: 1, serviceUrl: standIn.serviceUrl, today: TODAY });
+    const tenantId = fixture.tenantIds[0]!;
+    // Instance A books a whole window and dies before any answer.
+    const dead = createSharedRateWindows(handles[0]!.db);
+    await Promise.all(Array.from({ length: 50 }, () => dead.acquire(tenantId, keysOf(tenantId))));
+    const bookedAt = performance.now();
+    // Instance B: with the default bound it would wait 15 s; here the bound is one second.
+    const live = createSharedRateWindows(handles[1]!.db, { flightMs: 1_000 });
+    const answered = await live.acquire(tenantId, keysOf(tenantId));
+    await answered();
+    // The bound, then the window (the sends count as answered when the bound ran out).
+    expect(performance.now() - bookedAt).toBeGreaterThanOrEqual(2_000);
+    expect(performance.now() - bookedAt).toBeLessThan(5_000);
+  });
 });
