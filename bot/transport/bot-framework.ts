@@ -357,7 +357,19 @@ class KansrijkAdapter extends CloudAdapter {
   }
 }
 
-export function createBotTransport(credentials: BotCredentials, log: (message: string, error?: unknown) => void): BotTransport {
+/**
+ * The longest a proactive send or update may take before it is given up as "maybe delivered".
+ * Below the rate windows' IN_FLIGHT_BOUND_MS (15 s), after which an unanswered booking counts as
+ * answered: a live send must never outlast it, or a window could take more than Teams allows.
+ */
+export const PROACTIVE_SEND_TIMEOUT_MS = 10_000;
+
+export function createBotTransport(
+  credentials: BotCredentials,
+  log: (message: string, error?: unknown) => void,
+  options: { sendTimeoutMs?: number } = {},
+): BotTransport {
+  const sendOptions = { timeout: options.sendTimeoutMs ?? PROACTIVE_SEND_TIMEOUT_MS };
   const authenticationDisabled = !credentials.appId;
   const auth = new ReusingAuthentication(
     authenticationDisabled
@@ -392,7 +404,7 @@ export function createBotTransport(credentials: BotCredentials, log: (message: s
       const activity = TurnContext.applyConversationReference(toActivity(message), toBotReference(reference));
       try {
         const connector = await adapter.proactiveConnector(reference.serviceUrl);
-        const sent = await connector.conversations.sendToConversation(reference.conversation.id, activity);
+        const sent = await connector.conversations.sendToConversation(reference.conversation.id, activity, sendOptions);
         return { activityId: sent.id || undefined };
       } catch (error) {
         throw classifyDeliveryError(error);
@@ -403,7 +415,7 @@ export function createBotTransport(credentials: BotCredentials, log: (message: s
       const activity = { ...TurnContext.applyConversationReference(toActivity(message), toBotReference(reference)), id: activityId };
       try {
         const connector = await adapter.proactiveConnector(reference.serviceUrl);
-        await connector.conversations.updateActivity(reference.conversation.id, activityId, activity);
+        await connector.conversations.updateActivity(reference.conversation.id, activityId, activity, sendOptions);
       } catch (error) {
         throw classifyDeliveryError(error);
       }

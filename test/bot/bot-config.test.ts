@@ -1,5 +1,6 @@
 import { MicrosoftAppCredentials } from 'botframework-connector';
-import { createBotTransport } from '../../bot/transport/bot-framework';
+import { createBotTransport, PROACTIVE_SEND_TIMEOUT_MS } from '../../bot/transport/bot-framework';
+import { IN_FLIGHT_BOUND_MS } from '../../bot/proactive/shared-rate-windows';
 import { ConfigError, loadConfig } from '../../src/config/config';
 import { buildServer } from '../support/server';
 import { testConfig } from '../support/test-app';
@@ -42,6 +43,29 @@ describe('bot configuration', () => {
     const { BOT_PASSWORD: _password, ...noPassword } = production;
     expect(problems(noPassword).join('\n')).toMatch(/BOT_PASSWORD/);
     expect(problems({ ...noPassword, BOT_APP_TYPE: 'UserAssignedMSI' })).toEqual([]);
+  });
+
+  test('a proactive send that gets no answer is given up as "maybe delivered" once its time is out', async () => {
+    const standIn = await startConnectorStandIn();
+    try {
+      const transport = createBotTransport({ appId: undefined, password: undefined, tenantId: undefined, appType: 'SingleTenant' }, () => undefined, { sendTimeoutMs: 300 });
+      const reference = {
+        serviceUrl: standIn.serviceUrl,
+        channelId: 'msteams',
+        conversation: { id: 'a:personal-29:y', conversationType: 'personal', tenantId: demoTenants.beekvliet.id },
+        bot: { id: '28:kansrijk-bot', name: 'Kansrijk' },
+        user: { id: '29:y' },
+      };
+      standIn.hold();
+      const started = Date.now();
+      await expect(transport.proactive.send(reference, { text: 'Herinnering', alert: true })).rejects.toMatchObject({ kind: 'unknown' });
+      // Given up well before the rate windows count an unanswered booking as answered.
+      expect(Date.now() - started).toBeLessThan(IN_FLIGHT_BOUND_MS);
+      expect(standIn.proactive()).toHaveLength(1);
+      expect(PROACTIVE_SEND_TIMEOUT_MS).toBeLessThan(IN_FLIGHT_BOUND_MS);
+    } finally {
+      await standIn.close();
+    }
   });
 
   test('with a bot app id, a reminder goes out with the bot\'s token, and a 5xx is not sent again', async () => {
