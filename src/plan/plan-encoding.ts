@@ -2,6 +2,8 @@ import { Negotiator } from '@fastify/accept-negotiator';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export type Encoding = 'br' | 'gzip';
+/** The body as sent: compressed, or the plain UTF-8 bytes when the client asked for no encoding. */
+export type BodyEncoding = Encoding | 'identity';
 
 /** The encoding to answer with, by Accept-Encoding's preferences (the negotiator @fastify/compress uses too). */
 const negotiator = new Negotiator<Encoding>({ supportedValues: ['br', 'gzip'] });
@@ -14,14 +16,14 @@ export function chooseEncoding(acceptEncoding: string | string[] | undefined): E
 const ENTRIES = 40;
 
 /**
- * Compressed plan bodies by ETag. The plan of a trajectory is the same text for every reader
- * (who may read it is decided before), and an ETag names one text, so the bytes can be shared:
- * a 2 MB plan is compressed once per change, not once per read.
+ * Plan bodies by ETag and encoding. An ETag names one text, shared by every reader with the same
+ * rights, so its bytes can be shared too: a 1 MB plan is joined, encoded to UTF-8 and compressed
+ * once per change, not once per read.
  */
 export function createEncodedCache() {
   const cache = new Map<string, Buffer>();
   return {
-    get(etag: string, encoding: Encoding, text: string): Buffer {
+    get(etag: string, encoding: BodyEncoding, text: () => string): Buffer {
       const key = `${encoding} ${etag}`;
       const hit = cache.get(key);
       if (hit) {
@@ -32,8 +34,10 @@ export function createEncodedCache() {
       // Brotli at a middle quality: close to gzip's speed, a good deal smaller.
       const bytes =
         encoding === 'br'
-          ? brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } })
-          : gzipSync(text, { level: 6 });
+          ? brotliCompressSync(text(), { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } })
+          : encoding === 'gzip'
+            ? gzipSync(text(), { level: 6 })
+            : Buffer.from(text(), 'utf8');
       cache.set(key, bytes);
       if (cache.size > ENTRIES) cache.delete(cache.keys().next().value as string);
       return bytes;

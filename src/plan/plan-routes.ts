@@ -26,15 +26,17 @@ export function registerPlanRoutes(api: ApiContext, db: Db): void {
     problems: [403],
     headers: { 'If-None-Match': 'the ETag of a plan you hold; 304 when it is still current' },
     handler: async ({ principal, params, request, reply }) => {
-      const { json, etag } = await service.planText(principal, params.id);
+      const plan = await service.planText(principal, params.id);
+      const { etag } = plan;
       reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'accept-encoding');
       if (request.headers['if-none-match'] === etag) {
         await reply.code(304).send();
         return undefined;
       }
       const encoding = chooseEncoding(request.headers['accept-encoding']);
-      if (!encoding) return new RawJson(json);
-      await reply.type('application/json; charset=utf-8').header('content-encoding', encoding).send(encoded.get(etag, encoding, json));
+      reply.type('application/json; charset=utf-8');
+      if (encoding) reply.header('content-encoding', encoding);
+      await reply.send(encoded.get(etag, encoding ?? 'identity', () => plan.json));
       return undefined;
     },
   });

@@ -105,7 +105,8 @@ export type PlanWithIndicators = Omit<PlanDocument, 'domains'> & {
 };
 
 export interface PlanText {
-  json: string;
+  /** Built on first use: a reader whose ETag's bytes are cached never joins the 1 MB text again. */
+  readonly json: string;
   etag: string;
 }
 
@@ -268,10 +269,16 @@ export function createPlanService(db: Db) {
       trajectory: { id: trajectory.id, name: trajectory.name, municipality: trajectory.municipality, version: trajectory.version },
       today,
     });
-    const json = `${head.slice(0, -1)},"people":${people},"domains":${tree.domains},${rights.json}}`;
     // The tree is named by its key, the caller's part by its hash; hashing only the small rest keeps this cheap.
     const etag = `W/"${createHash('sha1').update(tree.key).update(head).update(people).digest('base64url').slice(0, 20)}-${rights.hash}"`;
-    return { json, etag };
+    let json: string | undefined;
+    return {
+      etag,
+      get json() {
+        json ??= `${head.slice(0, -1)},"people":${people},"domains":${tree.domains},${rights.json}}`;
+        return json;
+      },
+    };
   }
 
   async function indicatorsText(principal: Principal, trajectoryId: string, domainId?: string): Promise<string> {
