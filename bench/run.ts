@@ -63,6 +63,7 @@ async function apiBenchmarks(adminUrl: string): Promise<void> {
   const people = await handle.db.selectFrom('person').select(['id', 'entraObjectId']).where('tenantId', '=', tenantId).execute();
   const coordinator = people.find((p) => p.entraObjectId === demoUsers.coordinator)!;
   const genStart = Date.now();
+  const demoTrajectory = (await handle.db.selectFrom('trajectory').select('id').where('tenantId', '=', tenantId).orderBy('createdAt').executeTakeFirstOrThrow()).id;
   const plan = await generateLargePlan(handle.db, tenantId, people.map((p) => p.id), coordinator.id);
   console.log(`generated a plan of ${plan.actionIds.length} actions in ${((Date.now() - genStart) / 1000).toFixed(1)} s`);
   await handle.close();
@@ -142,6 +143,7 @@ async function apiBenchmarks(adminUrl: string): Promise<void> {
         token: { tenantId, userId: demoUsers.coordinator, name: 'Lotte Peeters' },
         trajectoryId: plan.trajectoryId,
         boardDomainId: plan.firstDomainId,
+        demoTrajectoryId: demoTrajectory,
       });
       console.log('\nTabs (Chromium, loopback)');
       for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(28)} ${typeof v === 'number' ? v.toFixed(1) : String(v)}`);

@@ -10,12 +10,18 @@ export interface TabsBenchmarkOptions {
   token: { tenantId: string; userId: string; name: string };
   trajectoryId: string;
   boardDomainId: string;
+  /** The demo's own trajectory (28 actions), for the phone figures beside the large plan's. */
+  demoTrajectoryId?: string;
 }
 
 // Callbacks of page.evaluate run in the browser; this project's tsconfig has no DOM library.
 declare const performance: { now(): number; getEntriesByType(type: string): { name: string; startTime: number; responseEnd: number }[] };
 declare function requestAnimationFrame(callback: () => void): number;
 declare const sessionStorage: { setItem(key: string, value: string): void };
+declare class PerformanceObserver {
+  constructor(callback: (list: { getEntries(): { startTime: number }[] }) => void);
+  observe(options: { type: string; buffered: boolean }): void;
+}
 
 const RUNS = Number(process.env.BENCH_TAB_RUNS ?? 5);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -36,6 +42,54 @@ async function timeView(page: Page, url: string, view: string): Promise<number> 
   await page.goto(url);
   await page.locator(`[data-view="${view}"][data-ready="true"]`).waitFor({ timeout: 60_000 });
   return page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0))));
+}
+
+/** The issue's phone: 390 px wide, 150 ms round trip, 1.6 Mbps down, 750 kbps up, CPU 4× slower. */
+const PHONE = { width: 390, height: 844, latencyMs: 150, downBytesPerS: 1_600_000 / 8, upBytesPerS: 750_000 / 8, cpuSlowdown: 4 };
+
+/**
+ * Largest Contentful Paint of the plan view on that phone, cold (a fresh profile each run, so no
+ * HTTP cache), and the bytes it transferred. LCP is read once the view has rendered its data.
+ */
+async function phonePlanLcp(opts: TabsBenchmarkOptions, trajectoryId: string): Promise<{ lcpMs: number; transferredKB: number }> {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'kansrijk-bench-phone-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: ARGS,
+    headless: true,
+    viewport: { width: PHONE.width, height: PHONE.height },
+    deviceScaleFactor: 3,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'nl-BE',
+  });
+  try {
+    await context.addInitScript((user) => sessionStorage.setItem('kansrijk.devUser', user), JSON.stringify(opts.token));
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: PHONE.latencyMs, downloadThroughput: PHONE.downBytesPerS, uploadThroughput: PHONE.upBytesPerS });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuSlowdown });
+    let transferred = 0;
+    cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => {
+      transferred += event.encodedDataLength;
+    });
+    await page.goto(`${opts.baseUrl.replace(/\/$/, '')}/tabs/index.html#/t/${trajectoryId}/plan`);
+    await page.locator('[data-view="plan"][data-ready="true"]').waitFor({ timeout: 120_000 });
+    const lcpMs = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          new PerformanceObserver((list) => {
+            const entries = list.getEntries();
+            resolve(entries[entries.length - 1]?.startTime ?? Number.NaN);
+          }).observe({ type: 'largest-contentful-paint', buffered: true });
+        }),
+    );
+    return { lcpMs, transferredKB: transferred / 1024 };
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -78,7 +132,16 @@ export async function runTabsBenchmark(opts: TabsBenchmarkOptions): Promise<Reco
       board.push(await timeView(page, boardUrl, 'board'));
     }
     const rows = await page.locator('[data-view="board"] li[data-action-id]').count();
+    const phone: Record<string, number> = {};
+    for (const [name, id] of [['demo', opts.demoTrajectoryId], ['large', opts.trajectoryId]] as const) {
+      if (!id) continue;
+      const runs: { lcpMs: number; transferredKB: number }[] = [];
+      for (let i = 0; i < 3; i++) runs.push(await phonePlanLcp(opts, id));
+      phone[`phone plan LCP ms (${name})`] = median(runs.map((r) => r.lcpMs));
+      phone[`phone plan KB transferred (${name})`] = median(runs.map((r) => r.transferredKB));
+    }
     return {
+      ...phone,
       planMs: median(plan),
       planColdMs: planCold,
       boardMs: median(board),
