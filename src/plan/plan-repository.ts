@@ -35,8 +35,7 @@ export async function loadPlanDomainsJson(db: Db, tenantId: string, trajectoryId
   const { rows } = await sql<{ id: string; json: string }>`
     with a as (
       select a.operational_objective_id, json_agg(json_build_object(
-               'id', a.id, 'title', a.title, 'status', a.status, 'ownerId', a.owner_id, 'partners', a.partners,
-               'startDate', a.start_date, 'dueDate', a.due_date, 'means', a.means, 'budget', a.budget, 'sevenB', a.seven_b,
+               'id', a.id, 'title', a.title, 'status', a.status, 'ownerId', a.owner_id, 'dueDate', a.due_date,
                'version', a.version, 'adjustment', a.adjustment,
                'overdue', coalesce(a.due_date < ${today}::date and a.status = any(${sql.val([...openStatuses])}::text[]), false)
              ) order by a.position, a.created_at) as list
@@ -69,6 +68,20 @@ export async function loadPlanDomainsJson(db: Db, tenantId: string, trajectoryId
     from domain d left join s on s.domain_id = d.id
     where d.tenant_id = ${tenantId} and d.trajectory_id = ${trajectoryId} and d.id = any(${sql.val(domainIds)}::uuid[])`.execute(db.withoutPlugins());
   return new Map(rows.map((r) => [r.id, r.json]));
+}
+
+/**
+ * What the export shows of each action beyond the plan's tree (the views read these with the
+ * action itself), as JSON text: one statement for the whole trajectory.
+ */
+export async function loadPlanActionDetailsJson(db: Db, tenantId: string, trajectoryId: string): Promise<string> {
+  const { rows } = await sql<{ details: string }>`
+    select coalesce(json_agg(json_build_object(
+             'id', a.id, 'partners', a.partners, 'startDate', a.start_date, 'means', a.means, 'budget', a.budget, 'sevenB', a.seven_b
+           )), '[]'::json)::text as details
+    from action a
+    where a.tenant_id = ${tenantId} and a.trajectory_id = ${trajectoryId}`.execute(db.withoutPlugins());
+  return rows[0]?.details ?? '[]';
 }
 
 /** The indicators of the trajectory's actions (of one domain's, if given) with their latest measurement, as JSON text. */

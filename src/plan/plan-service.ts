@@ -22,7 +22,7 @@ import { notFound } from '../shared/errors';
 import { brusselsDate } from '../shared/time';
 import { findTrajectory } from '../trajectories/trajectory-repository';
 import { operationalObjectiveOutput } from '../objectives/objective-resources';
-import { loadPlanDomainsJson, loadPlanIndicatorsJson, loadPlanPeopleJson, planDomainRevisions, type DomainRevision } from './plan-repository';
+import { loadPlanActionDetailsJson, loadPlanDomainsJson, loadPlanIndicatorsJson, loadPlanPeopleJson, planDomainRevisions, type DomainRevision } from './plan-repository';
 
 const indicatorNode = z.object({
   id: z.uuid(),
@@ -44,16 +44,20 @@ const actionNode = z.object({
   title: z.string(),
   status: z.enum(actionStatuses),
   ownerId: z.uuid().nullable(),
-  partners: z.array(z.string()),
-  startDate: z.string().nullable(),
   dueDate: z.string().nullable(),
-  means: z.string(),
-  budget: z.number().nullable(),
-  sevenB: z.array(z.string()),
   version: z.int(),
   adjustment: z.enum(adjustments).nullable(),
   overdue: z.boolean(),
 });
+/** What the export adds to each action; the views read it with the action (GET /actions/{id}). */
+interface ActionDetails {
+  id: string;
+  partners: string[];
+  startDate: string | null;
+  means: string;
+  budget: number | null;
+  sevenB: string[];
+}
 const operationalNode = operationalObjectiveOutput
   .pick({ id: true, title: true, description: true, smartSpecific: true, smartMeasurable: true, smartAgreed: true, smartRealistic: true, smartTimeBound: true, targetDate: true, position: true, adjustment: true })
   .extend({ actions: z.array(actionNode) });
@@ -98,7 +102,8 @@ export type PlanWithIndicators = Omit<PlanDocument, 'domains'> & {
   domains: (Omit<PlanDocument['domains'][number], 'strategicObjectives'> & {
     strategicObjectives: (Omit<PlanDocument['domains'][number]['strategicObjectives'][number], 'operationalObjectives'> & {
       operationalObjectives: (Omit<PlanDocument['domains'][number]['strategicObjectives'][number]['operationalObjectives'][number], 'actions'> & {
-        actions: (PlanDocument['domains'][number]['strategicObjectives'][number]['operationalObjectives'][number]['actions'][number] & { indicators: PlanIndicator[] })[];
+        actions: (PlanDocument['domains'][number]['strategicObjectives'][number]['operationalObjectives'][number]['actions'][number] &
+          Omit<ActionDetails, 'id'> & { indicators: PlanIndicator[] })[];
       })[];
     })[];
   })[];
@@ -289,10 +294,16 @@ export function createPlanService(db: Db) {
   return {
     planText,
     indicatorsText,
-    /** The plan with each action's indicators, for the export. */
+    /** The plan with each action's details and indicators, for the export. */
     async plan(principal: Principal, trajectoryId: string): Promise<PlanWithIndicators> {
-      const [text, indicators] = await Promise.all([planText(principal, trajectoryId), indicatorsText(principal, trajectoryId)]);
+      const [text, indicators, detailText] = await Promise.all([
+        planText(principal, trajectoryId),
+        indicatorsText(principal, trajectoryId),
+        loadPlanActionDetailsJson(db, principal.tenantId, trajectoryId),
+      ]);
       const plan = JSON.parse(text.json) as PlanDocument;
+      const details = new Map((JSON.parse(detailText) as ActionDetails[]).map((d) => [d.id, d]));
+      const none = { partners: [], startDate: null, means: '', budget: null, sevenB: [] };
       const byAction = new Map<string, PlanIndicator[]>();
       for (const i of (JSON.parse(indicators) as z.output<typeof planIndicatorsOutput>).indicators) byAction.set(i.actionId, [...(byAction.get(i.actionId) ?? []), i]);
       return {
@@ -301,7 +312,11 @@ export function createPlanService(db: Db) {
           ...d,
           strategicObjectives: d.strategicObjectives.map((s) => ({
             ...s,
-            operationalObjectives: s.operationalObjectives.map((o) => ({ ...o, actions: o.actions.map((a) => ({ ...a, indicators: byAction.get(a.id) ?? [] })) })),
+            operationalObjectives: s.operationalObjectives.map((o) => ({
+              ...o,
+              // An action made between the two reads has no details yet: it shows with empty ones.
+              actions: o.actions.map((a) => ({ ...a, ...none, ...details.get(a.id), id: a.id, indicators: byAction.get(a.id) ?? [] })),
+            })),
           })),
         })),
       };

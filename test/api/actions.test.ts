@@ -94,12 +94,12 @@ describe('actions: ETag, version and audit', () => {
 
   test('the plan ETag follows every write, also one that bypasses the service and its audit', async () => {
     const before = await t.call('coordinator', 'GET', `/api/v1/trajectories/${trajectoryId}/plan`);
-    await sql`update action set means = means || ' (bijgewerkt in psql)' where id = ${actionId}`.execute(t.db.db);
+    await sql`update action set title = title || ' (bijgewerkt in psql)' where id = ${actionId}`.execute(t.db.db);
     const after = await t.call('coordinator', 'GET', `/api/v1/trajectories/${trajectoryId}/plan`, undefined, { 'if-none-match': before.headers.etag as string });
     expect(after.statusCode).toBe(200);
     expect(after.headers.etag).not.toBe(before.headers.etag);
-    const action = allActions(after.json()).find((a) => a.id === actionId) as unknown as { means: string };
-    expect(action.means).toMatch(/bijgewerkt in psql/);
+    const action = allActions(after.json()).find((a) => a.id === actionId)!;
+    expect(action.title).toMatch(/bijgewerkt in psql/);
   });
 
   test('unchanged writes keep their version on every resource: a domain, a trajectory', async () => {

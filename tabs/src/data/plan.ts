@@ -80,12 +80,9 @@ export function withAction(plan: Plan, fresh: Action | PlanAction): Plan {
       title: fresh.title,
       status: fresh.status,
       ownerId: fresh.ownerId,
-      startDate: fresh.startDate,
       dueDate: fresh.dueDate,
       version: fresh.version,
-      partners: fresh.partners,
-      means: fresh.means,
-      budget: fresh.budget,
+      adjustment: fresh.adjustment,
     };
     return { ...next, overdue: isOverdue(next, plan.today) };
   };
