@@ -216,7 +216,11 @@ export function createPlanService(db: Db) {
     for (const d of stale) {
       const json = fresh.get(d.id);
       // A domain deleted since the revisions were read is left out; the next read no longer lists it.
-      if (json !== undefined) entry.domains.set(d.id, { revision: d.revision, today, json, places: placesOf(json) });
+      if (json === undefined) continue;
+      // A slower build of an older revision never replaces what a newer one left.
+      const held = entry.domains.get(d.id);
+      if (held && held.today === today && held.revision > d.revision) continue;
+      entry.domains.set(d.id, { revision: d.revision, today, json, places: placesOf(json) });
     }
     const present = order.map((d) => entry.domains.get(d.id)).filter((d): d is DomainText => d !== undefined);
     const listed = new Set(order.map((d) => d.id));
