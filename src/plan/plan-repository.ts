@@ -86,13 +86,18 @@ export async function loadPlanActionDetailsJson(db: Db, tenantId: string, trajec
 
 /** The indicators of the trajectory's actions (of one domain's, if given) with their latest measurement, as JSON text. */
 export async function loadPlanIndicatorsJson(db: Db, tenantId: string, trajectoryId: string, domainId?: string): Promise<string> {
-  const inDomain = domainId ? sql`and i.action_id in (select id from action where tenant_id = ${tenantId} and trajectory_id = ${trajectoryId} and domain_id = ${domainId})` : sql``;
+  const actions = sql`select id from action where tenant_id = ${tenantId} and trajectory_id = ${trajectoryId} and domain_id = ${domainId ?? null}`;
+  const inDomain = domainId ? sql`and i.action_id in (${actions})` : sql``;
+  // One domain's read aggregates only that domain's measurements, not the whole trajectory's.
+  const measuredInDomain = domainId
+    ? sql`and indicator_id in (select id from indicator where tenant_id = ${tenantId} and trajectory_id = ${trajectoryId} and action_id in (${actions}))`
+    : sql``;
   const { rows } = await sql<{ indicators: string }>`
     with m as (
       select indicator_id, count(*)::int as n, max(measured_on) as latest_on,
              (array_agg(value order by measured_on desc, created_at desc))[1] as latest_value
       from measurement
-      where tenant_id = ${tenantId} and trajectory_id = ${trajectoryId}
+      where tenant_id = ${tenantId} and trajectory_id = ${trajectoryId} ${measuredInDomain}
       group by indicator_id
     )
     select coalesce(json_agg(json_build_object(

@@ -62,6 +62,11 @@ describe('create, read, update and delete through the whole model', () => {
 
     const planIndicators = await ok<{ indicators: { id: string; actionId: string; latestValue: number }[] }>('GET', `/api/v1/trajectories/${trajectory.id}/plan/indicators`);
     expect(planIndicators.indicators).toEqual([expect.objectContaining({ id: indicator.id, actionId: action.id, latestValue: 14 })]);
+    // One domain's read: the same indicator with the same latest value, and none for an unknown domain.
+    const inDomain = await ok<{ indicators: { id: string; latestValue: number }[] }>('GET', `/api/v1/trajectories/${trajectory.id}/plan/indicators?domainId=${domain.id}`);
+    expect(inDomain.indicators).toEqual([expect.objectContaining({ id: indicator.id, latestValue: 14 })]);
+    const elsewhere = await ok<{ indicators: unknown[] }>('GET', `/api/v1/trajectories/${trajectory.id}/plan/indicators?domainId=${strategic.id}`);
+    expect(elsewhere.indicators).toEqual([]);
 
     await ok('DELETE', `/api/v1/measurements/${measurement.id}`);
     await ok('DELETE', `/api/v1/indicators/${indicator.id}`);
