@@ -124,9 +124,11 @@ describe('the steering sessions in the browser', () => {
     expect(third.answers.parents_need).toBe('Een inkomen waarmee je rondkomt, en iemand die de weg wijst.');
 
     // The held date and the meeting link.
+    // The answers' "Bewaard." may still be on screen, so wait for this save's own answer.
     await page.getByLabel('Gehouden op').fill('2025-03-20');
+    const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && /\/steering-sessions\/3$/.test(new URL(r.url()).pathname));
     await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: 'Bewaard.' }).first().waitFor();
+    expect((await saved).status()).toBe(200);
     expect((await sessions()).sessions.find((s) => s.number === 3)!.heldOn).toBe('2025-03-20');
   });
 
