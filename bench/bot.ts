@@ -16,8 +16,9 @@ import { createFollowUpService } from '../src/follow-ups/follow-up-service';
 import { demoTenants, demoUsers } from '../src/seed/demo-ids';
 import { seedDemo } from '../src/seed/demo-seed';
 import { percentile } from './load';
-import { startConnectorStandIn, teamsLimits } from './connector-stand-in';
-import { createFollowUpFixture, followUpIdOf } from './follow-up-fixtures';
+import { teamsLimits } from './connector-stand-in';
+import { startStandInProcess } from './connector-stand-in-process';
+import { createFollowUpFixture } from './follow-up-fixtures';
 
 /*
  * The bot's figures: (1) Action.Execute invokes over loopback HTTP to /api/messages, 50 clients,
@@ -318,13 +319,14 @@ function zipfSizes(total: number, tenants: number): number[] {
  * Dispatch as production runs it: the pg-boss runner (a tick that plans every tenant and queues
  * one job per tenant with work, biggest first; DEFAULT_TENANT_CONCURRENCY tenants at once per
  * instance) on a pool of the configured default size, one instance. Timed from the trigger
- * until every reminder has reached the stand-in and its outcome is recorded.
+ * until every reminder has reached the stand-in (in its own process, bench/connector-stand-in-process.ts) and its outcome is recorded.
  */
 async function dispatchBenchmark(adminUrl: string): Promise<Record<string, number>> {
   const url = await freshDatabase(adminUrl, 'kansrijk_bench_bot_followups');
   const handle = connectDatabase(url, loadConfig({ AUTH_MODE: 'dev' }).database.poolSize);
   await migrateToLatest(handle.db);
-  const standIn = await startConnectorStandIn();
+  // Teams is elsewhere: the stand-in runs in its own process, not in the dispatcher's event loop.
+  const standIn = await startStandInProcess();
   let runner: FollowUpRunner | undefined;
   try {
     const today = '2026-03-11';
@@ -353,7 +355,7 @@ async function dispatchBenchmark(adminUrl: string): Promise<Record<string, numbe
 
     const perTenantLimit = teamsLimits.perTenant[0]!.limit;
     const lowerBound = Math.max(...[...fixture.perTenant.values()].map((n) => Math.ceil(n / perTenantLimit) - 1));
-    const ids = standIn.proactive().map((a) => followUpIdOf(a.activity));
+    const { followUpIds: ids, violations } = await standIn.result();
     const distinct = new Set(ids);
     const sent = await handle.db.selectFrom('followUp').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'sent').executeTakeFirstOrThrow();
     return {
@@ -362,7 +364,7 @@ async function dispatchBenchmark(adminUrl: string): Promise<Record<string, numbe
       'follow-ups recorded sent': Number(sent.n),
       'follow-ups duplicates': ids.length - distinct.size,
       'follow-ups lost': fixture.expectedReminders - distinct.size,
-      'Teams limit violations': standIn.violations.length,
+      'Teams limit violations': violations,
       'dispatch seconds': elapsed,
       'fastest allowed seconds': lowerBound,
       'dispatch ratio (allowed/actual)': lowerBound / elapsed,
