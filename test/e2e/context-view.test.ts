@@ -128,8 +128,8 @@ describe('the environment analysis', () => {
     const after = await values();
     expect(after.length).toBe(before.length + 2);
     expect(after.find((v) => v.indicator === 'green_pressure' && v.year === 2024 && v.level === 'region')?.value).toBe(37.7);
-    // The chart has the new year.
-    await page.waitForFunction(() => true);
+    // The chart has the new year, once the values read again after the import's answer are in.
+    await indicator(page, 'Groene druk').locator('[role="img"][aria-label*="2024 40,1"]').waitFor();
     expect(await indicator(page, 'Groene druk').getByRole('img').getAttribute('aria-label')).toContain('2024 40,1');
   });
 

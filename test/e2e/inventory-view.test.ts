@@ -153,6 +153,8 @@ describe('the inventory of existing initiatives', () => {
       contactOrganisation: 'Welzijnsschakel De Brug',
       domainId: domains.find((d) => d.name === 'Inkomen en gezondheid')!.id,
     });
+    // The notice shows as soon as the save answers; the gaps follow the list read after it.
+    await page.getByTestId('inventory-gaps').waitFor({ state: 'detached' });
     expect(await page.getByTestId('inventory-gaps').count()).toBe(0);
   });
 

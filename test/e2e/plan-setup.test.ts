@@ -115,11 +115,16 @@ describe('setting up a plan from an empty trajectory', () => {
     await editor.getByRole('button', { name: 'Metingen van “Gezinnen die de pas gebruiken”' }).click();
     dialog = page.getByRole('dialog').filter({ hasText: 'Voorbeeld van de grafiek' });
     const preview = dialog.getByTestId('measurement-preview');
+    const valueField = dialog.getByLabel('Waarde');
     for (const [date, value] of [['2026-03-01', '120'], ['2026-06-01', '340,5']] as const) {
       await dialog.getByLabel('Datum van de meting').fill(date);
-      await dialog.getByLabel('Waarde').fill(value);
+      await valueField.fill(value);
       await dialog.getByRole('button', { name: 'Meting bewaren' }).click();
       await dialog.getByRole('listitem').filter({ hasText: value === '120' ? '120' : '340,5' }).waitFor();
+      // The list shows the new measurement while the save still reads the indicators again; the
+      // form is emptied only once that is done. Typed earlier, the next one would be wiped, and
+      // the preview would still draw the typed point beside the saved one.
+      await page.waitForFunction((field) => (field as unknown as { value: string } | null)?.value === '', await valueField.elementHandle());
     }
     expect(await preview.locator('svg circle').count()).toBe(2);
     expect(await preview.locator('svg').getAttribute('aria-label')).toContain('340,5');
