@@ -33,7 +33,7 @@ export function registerActionBulkRoutes(api: ApiContext, db: Db): void {
     params: idParam,
     body: reassignInput,
     response: reassignOutput,
-    problems: [403],
+    problems: [403, 409],
     handler: ({ principal, params, body }) => reassign.reassign(principal, params.id, body),
   });
   api.route({

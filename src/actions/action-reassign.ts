@@ -4,7 +4,7 @@ import { actionCan } from '../auth/entity-rights';
 import type { Principal } from '../auth/principal';
 import { actorOf, updateEntry } from '../audit/audit';
 import type { Db } from '../db/database';
-import { invalid, notFound } from '../shared/errors';
+import { conflict, notFound } from '../shared/errors';
 import { findTrajectoriesOfPerson } from '../people/people-repository';
 import { openStatuses } from '../shared/enums';
 import { uuid } from '../shared/schemas';
@@ -69,7 +69,7 @@ export function createActionReassignService(db: Db) {
           const audit = updateEntry(actor, trajectoryId, 'action', action, { ...action, ownerId: input.toPersonId });
           const updated = await updateActionRecorded(trx, { tenantId, id: action.id, version: action.version, values: { ownerId: input.toPersonId }, timeline: undefined, audit });
           // The rows are locked: the version cannot have moved on.
-          if (!updated) throw invalid([{ path: 'body.fromPersonId', message: 'an action changed while it was being reassigned; try again' }]);
+          if (!updated) throw conflict('An action changed while it was being reassigned; try again');
           result.reassigned++;
           result.actionIds.push(action.id);
         }
