@@ -31,7 +31,7 @@ export async function startLiveServer(): Promise<LiveServer> {
   assertTabsBuilt();
   const db = await createTestDatabase();
   await seedDemo(db.db);
-  const { app } = await buildServer({ config: testConfig(), db: db.db, tabsDir: TABS_DIR, logger: false });
+  const { app, services } = await buildServer({ config: testConfig(), db: db.db, tabsDir: TABS_DIR, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('the server has no TCP address');
@@ -45,6 +45,8 @@ export async function startLiveServer(): Promise<LiveServer> {
       return ((await response.json()) as { token: string }).token;
     },
     async close() {
+      // Deliveries a page started may still be running: let them end before their pool does.
+      await Promise.all([services.meetingDelivery.idle(), services.reports.idle()]);
       await app.close();
       await db.close();
     },

@@ -68,6 +68,8 @@ export async function createTestApp(options: { seed?: boolean; config?: Record<s
       return response as LightMyRequestResponse & { json<T = unknown>(): T };
     },
     async close() {
+      // Deliveries a test started may still be running: let them end before their pool does.
+      await Promise.all([services.meetingDelivery.idle(), services.reports.idle()]);
       await app.close();
       await db.close();
     },
