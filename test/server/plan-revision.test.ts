@@ -22,9 +22,11 @@ const coordinator: Principal = { tenantId, userId: demoUsers.coordinator, name: 
  * aggregates strategic objectives). The tree query runs without Kysely's plugins, so it is
  * counted where it leaves for PostgreSQL.
  */
-function countingDatabase(): { handle: DatabaseHandle; builds: () => number; rebuilt: () => string[][] } {
+function countingDatabase(): { handle: DatabaseHandle; builds: () => number; rebuilt: () => string[][]; holdNextBuild: () => () => void } {
   const handle = connectDatabase(database.url, 4);
   const rebuilt: string[][] = [];
+  // A held build leaves for PostgreSQL only once released: a slow build, finishing after later ones.
+  let held: Promise<void> | undefined;
   handle.pool.on('connect', (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     const counted = (...args: unknown[]): unknown => {
@@ -32,12 +34,26 @@ function countingDatabase(): { handle: DatabaseHandle; builds: () => number; reb
       const text = typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '');
       const values = (Array.isArray(args[1]) ? args[1] : ((first as { values?: unknown[] } | undefined)?.values ?? [])) as unknown[];
       // The domains a build was asked for: the statement's one array parameter of ids.
-      if (text.includes("'strategicObjectives'")) rebuilt.push(((values.find((v) => Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length === 36)) ?? []) as string[]).slice().sort());
+      if (text.includes("'strategicObjectives'")) {
+        rebuilt.push(((values.find((v) => Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length === 36)) ?? []) as string[]).slice().sort());
+        const gate = held;
+        held = undefined;
+        if (gate) return gate.then(() => query(...args));
+      }
       return query(...args);
     };
     Object.assign(client, { query: counted });
   });
-  return { handle, builds: () => rebuilt.length, rebuilt: () => rebuilt };
+  return {
+    handle,
+    builds: () => rebuilt.length,
+    rebuilt: () => rebuilt,
+    holdNextBuild() {
+      let release: () => void = () => undefined;
+      held = new Promise<void>((resolve) => (release = resolve));
+      return release;
+    },
+  };
 }
 
 type Tree = { domains: { strategicObjectives: { operationalObjectives: { actions: { id: string; title: string }[] }[] }[] }[] };
@@ -131,6 +147,30 @@ test('readers who miss the cache at once share one build of the tree', async () 
     const readers = await Promise.all(Array.from({ length: 8 }, () => plans.plan(coordinator, trajectoryId)));
     expect(counting.builds()).toBe(afterWarm + 1);
     for (const plan of readers) expect(titles(plan).get(first)).toBe('Nieuwe titel');
+  } finally {
+    await counting.handle.close();
+  }
+});
+
+test('a slow build of an older revision, finishing last, leaves the newer subtree in the cache', async () => {
+  const counting = countingDatabase();
+  try {
+    const plans = createPlanService(counting.handle.db);
+    const [first] = await twoActionIds();
+    await plans.plan(coordinator, trajectoryId);
+    await database.db.updateTable('action').set({ title: 'Eerste wijziging' }).where('tenantId', '=', tenantId).where('id', '=', first).execute();
+    // The reader of the first change builds slowly; meanwhile a second change lands and is read.
+    const release = counting.holdNextBuild();
+    const slow = plans.plan(coordinator, trajectoryId);
+    while (counting.builds() < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    await database.db.updateTable('action').set({ title: 'Tweede wijziging' }).where('tenantId', '=', tenantId).where('id', '=', first).execute();
+    expect(titles(await plans.plan(coordinator, trajectoryId)).get(first)).toBe('Tweede wijziging');
+    release();
+    await slow;
+    const builds = counting.builds();
+    // The newer subtree was kept: the next reader at the newest revision builds nothing.
+    expect(titles(await plans.plan(coordinator, trajectoryId)).get(first)).toBe('Tweede wijziging');
+    expect(counting.builds()).toBe(builds);
   } finally {
     await counting.handle.close();
   }
