@@ -16,7 +16,6 @@ type ToChild = { kind: 'waitFor'; n: number } | { kind: 'result' };
 
 export interface StandInProcess {
   serviceUrl: string;
-  pid: number;
   /** Resolves once the stand-in has recorded at least n proactive messages. */
   waitFor(n: number, timeoutMs: number): Promise<void>;
   /** The follow-up id in each proactive message, in arrival order, and the limits broken. */
@@ -51,7 +50,6 @@ export async function startStandInProcess(): Promise<StandInProcess> {
   };
   return {
     serviceUrl,
-    pid: child.pid!,
     async waitFor(n, timeoutMs) {
       const reached = nextMessage(child, 'reached', timeoutMs);
       tell({ kind: 'waitFor', n });

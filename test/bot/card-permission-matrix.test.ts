@@ -4,7 +4,7 @@ import { startConnectorStandIn, type ConnectorStandIn } from '../support/connect
 import { Factory, fingerprint, matrixRoles, permissionTable, type Caller, type MatrixRole, type World } from '../support/permission-world';
 import { insertQuestionnaire } from '../support/questionnaire-fixtures';
 import { invokeActivity } from '../support/teams-activities';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { createTestApp, deliveriesIdle, type TestApp } from '../support/test-app';
 
 /*
  * Generated from the card-verb table of docs/permissions.md: every Action.Execute verb × every
@@ -150,7 +150,7 @@ async function outcomeOf(verb: string, answer: InvokeAnswer, data: Record<string
  * The next role's "before" is taken once that work is done, so it is not counted as their change.
  */
 async function settledFingerprint(): Promise<string> {
-  await Promise.all([t.services.meetingDelivery.idle(), t.services.reports.idle()]);
+  await deliveriesIdle(t.services);
   return fingerprint(t.db.db);
 }
 

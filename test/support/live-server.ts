@@ -3,7 +3,7 @@ import path from 'node:path';
 import { buildServer } from './server';
 import { seedDemo } from '../../src/seed/demo-seed';
 import { createTestDatabase, type TestDatabase } from './test-db';
-import { testConfig } from './test-app';
+import { deliveriesIdle, testConfig } from './test-app';
 
 export const TABS_DIR = process.env.KANSRIJK_TABS_OUT ?? path.resolve(__dirname, '../../dist/tabs');
 
@@ -46,7 +46,7 @@ export async function startLiveServer(): Promise<LiveServer> {
     },
     async close() {
       // Deliveries a page started may still be running: let them end before their pool does.
-      await Promise.all([services.meetingDelivery.idle(), services.reports.idle()]);
+      await deliveriesIdle(services);
       await app.close();
       await db.close();
     },

@@ -38,6 +38,11 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   );
 }
 
+/** Resolves once the meeting and report deliveries a request started in the background have ended. */
+export async function deliveriesIdle(services: AppServices): Promise<void> {
+  await Promise.all([services.meetingDelivery.idle(), services.reports.idle()]);
+}
+
 export async function createTestApp(options: { seed?: boolean; config?: Record<string, string> } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   if (options.seed !== false) await seedDemo(db.db);
@@ -69,7 +74,7 @@ export async function createTestApp(options: { seed?: boolean; config?: Record<s
     },
     async close() {
       // Deliveries a test started may still be running: let them end before their pool does.
-      await Promise.all([services.meetingDelivery.idle(), services.reports.idle()]);
+      await deliveriesIdle(services);
       await app.close();
       await db.close();
     },
