@@ -4,6 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
+import { en } from '../src/shared/i18n/messages/en';
+import { nl } from '../src/shared/i18n/messages/nl';
+import { tabsMessages } from '../src/shared/i18n/tabs-messages';
 
 const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 const server = process.env.KANSRIJK_API ?? 'http://127.0.0.1:3978';
@@ -36,11 +39,31 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * `virtual:kansrijk-messages/nl` and `/en`: one language's messages each, as the tabs need them
+ * (src/shared/i18n/tabs-messages.ts), so the first view carries Dutch only and English comes when
+ * someone speaks it. JSON.parse because a large literal parses faster that way. The catalogues
+ * are read when Vite starts: `npm run dev:tabs` shows a changed message after a restart.
+ */
+function messages(): Plugin {
+  const prefix = 'virtual:kansrijk-messages/';
+  const catalogues: Record<string, Record<string, string>> = { nl, en };
+  return {
+    name: 'kansrijk-messages',
+    resolveId: (id) => (id.startsWith(prefix) && id.slice(prefix.length) in catalogues ? `\0${id}` : undefined),
+    load(id) {
+      if (!id.startsWith(`\0${prefix}`)) return undefined;
+      const json = JSON.stringify(tabsMessages(catalogues[id.slice(prefix.length + 1)]!));
+      return `export default JSON.parse(${JSON.stringify(json)});`;
+    },
+  };
+}
+
 /** The tabs are served by the Kansrijk server under /tabs/ (see src/http/server.ts). */
 export default defineConfig({
   root: here('.'),
   base: '/tabs/',
-  plugins: [react(), precompress()],
+  plugins: [react(), messages(), precompress()],
   build: {
     outDir,
     emptyOutDir: true,

@@ -1,5 +1,6 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { TIME_ZONE, createTranslator, pickLang, type Lang, type Params, type PluralKey, type Translator } from '../../../src/shared/i18n/translator';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import nlMessages from 'virtual:kansrijk-messages/nl';
+import { TIME_ZONE, makeTranslator, pickLang, type Lang, type Messages, type Params, type PluralKey, type Translator } from '../../../src/shared/i18n/translator-core';
 
 export type { Lang, Params, PluralKey };
 export { pickLang };
@@ -25,9 +26,8 @@ export interface I18n {
   list(items: string[]): string;
 }
 
-/** The views' i18n for a language; an in-app language switch can call it with the chosen one. */
-export function createI18n(lang: Lang): I18n {
-  const tr = createTranslator(lang);
+function i18nOf(lang: Lang, messages: Messages): I18n {
+  const tr = makeTranslator(lang, messages);
   return {
     lang,
     locale: tr.locale,
@@ -41,11 +41,48 @@ export function createI18n(lang: Lang): I18n {
   };
 }
 
-const I18nContext = createContext<I18n>(createI18n('nl'));
+// Dutch is in the first view's files; English is fetched the first time someone speaks it.
+const loaded = new Map<Lang, I18n>([['nl', i18nOf('nl', nlMessages)]]);
+const loaders: Record<Exclude<Lang, 'nl'>, () => Promise<Messages>> = {
+  en: () => import('virtual:kansrijk-messages/en').then((m) => m.default),
+};
 
+/** The views' i18n for a language, fetching its messages the first time. */
+export async function loadI18n(lang: Lang): Promise<I18n> {
+  const made = loaded.get(lang);
+  if (made) return made;
+  const i18n = i18nOf(lang, await loaders[lang as Exclude<Lang, 'nl'>]());
+  loaded.set(lang, i18n);
+  return i18n;
+}
+
+const dutch = loaded.get('nl')!;
+const I18nContext = createContext<I18n>(dutch);
+
+/**
+ * Renders in `lang` once its messages are there: nothing before the first language arrives (no
+ * Dutch flash for an English reader), the previous language while a switch loads. Should the
+ * messages not come (offline), Dutch.
+ */
 export function I18nProvider({ lang, children }: { lang: Lang; children: ReactNode }) {
-  const value = useMemo(() => createI18n(lang), [lang]);
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+  // Which language was asked for and what is shown for it (Dutch when its messages did not come).
+  const [shown, setShown] = useState<{ asked: Lang; i18n: I18n } | undefined>(() => {
+    const ready = loaded.get(lang);
+    return ready && { asked: lang, i18n: ready };
+  });
+  useEffect(() => {
+    if (shown?.asked === lang) return undefined;
+    let current = true;
+    loadI18n(lang).then(
+      (i18n) => current && setShown({ asked: lang, i18n }),
+      () => current && setShown({ asked: lang, i18n: dutch }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [lang, shown]);
+  if (!shown) return null;
+  return <I18nContext.Provider value={shown.i18n}>{children}</I18nContext.Provider>;
 }
 
 export function useI18n(): I18n {
