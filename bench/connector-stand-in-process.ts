@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { startConnectorStandIn } from './connector-stand-in';
 import { followUpIdOf } from './follow-up-fixtures';
 
@@ -79,6 +80,9 @@ async function runChild(): Promise<void> {
     if (message.kind === 'waitFor') {
       void standIn.waitFor(message.n, 600_000).then(() => send({ kind: 'reached' }));
     } else {
+      // BENCH_DISPATCH_TRACE=file: every proactive message's arrival (ms) and tenant, for looking at the windows.
+      const trace = process.env.BENCH_DISPATCH_TRACE;
+      if (trace) writeFileSync(trace, JSON.stringify(standIn.proactive().map((a) => ({ at: a.at, tenantId: a.tenantId }))));
       send({ kind: 'result', followUpIds: standIn.proactive().map((a) => followUpIdOf(a.activity)), violations: standIn.violations.length });
     }
   });
