@@ -43,7 +43,8 @@ function precompress(): Plugin {
  * `virtual:kansrijk-messages/nl` and `/en`: one language's messages each, as the tabs need them
  * (src/shared/i18n/tabs-messages.ts), so the first view carries Dutch only and English comes when
  * someone speaks it. JSON.parse because a large literal parses faster that way. The catalogues
- * are read when Vite starts: `npm run dev:tabs` shows a changed message after a restart.
+ * are read when Vite starts: `npm run dev:tabs` shows a changed message after a restart. This
+ * file imports the app's TypeScript, so the scripts load it with `--configLoader runner`.
  */
 function messages(): Plugin {
   const prefix = 'virtual:kansrijk-messages/';
