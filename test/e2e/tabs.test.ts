@@ -507,4 +507,23 @@ describe('members, my actions, configuration and language', () => {
     await expectAccessible('overview-en-dark');
     await shot('overview-en-dark');
   });
+
+  test('English that cannot be fetched (offline) leaves the tab in Dutch rather than empty', async () => {
+    const offline = await browser.context.newPage();
+    try {
+      let refused = 0;
+      // English is a file of its own (the first view carries Dutch only): refuse it, as a dropped connection would.
+      await offline.route(/\/tabs\/assets\/en-[\w-]+\.js$/, (route) => {
+        refused++;
+        return route.abort('internetdisconnected');
+      });
+      await offline.goto(`${server.url}/tabs/index.html?lang=en#/t/${trajectoryId}/plan`);
+      await offline.getByRole('button', { name: 'Aanmelden als Lotte Peeters' }).click();
+      await offline.locator('[data-view="plan"][data-ready="true"]').waitFor();
+      expect(await offline.getByRole('heading', { level: 1 }).innerText()).toBe('Actieplan');
+      expect(refused).toBeGreaterThan(0);
+    } finally {
+      await offline.close();
+    }
+  });
 });
