@@ -80,10 +80,11 @@ async function runChild(): Promise<void> {
     if (message.kind === 'waitFor') {
       void standIn.waitFor(message.n, 600_000).then(() => send({ kind: 'reached' }));
     } else {
+      const proactive = standIn.proactive();
       // BENCH_DISPATCH_TRACE=file: every proactive message's arrival (ms) and tenant, for looking at the windows.
       const trace = process.env.BENCH_DISPATCH_TRACE;
-      if (trace) writeFileSync(trace, JSON.stringify(standIn.proactive().map((a) => ({ at: a.at, tenantId: a.tenantId }))));
-      send({ kind: 'result', followUpIds: standIn.proactive().map((a) => followUpIdOf(a.activity)), violations: standIn.violations.length });
+      if (trace) writeFileSync(trace, JSON.stringify(proactive.map((a) => ({ at: a.at, tenantId: a.tenantId }))));
+      send({ kind: 'result', followUpIds: proactive.map((a) => followUpIdOf(a.activity)), violations: standIn.violations.length });
     }
   });
   process.on('SIGTERM', () => {

@@ -4,9 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
-import { en } from '../src/shared/i18n/messages/en';
-import { nl } from '../src/shared/i18n/messages/nl';
 import { tabsMessages } from '../src/shared/i18n/tabs-messages';
+import { catalogues, type Lang } from '../src/shared/i18n/translator';
 
 const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 const server = process.env.KANSRIJK_API ?? 'http://127.0.0.1:3978';
@@ -48,13 +47,12 @@ function precompress(): Plugin {
  */
 function messages(): Plugin {
   const prefix = 'virtual:kansrijk-messages/';
-  const catalogues: Record<string, Record<string, string>> = { nl, en };
   return {
     name: 'kansrijk-messages',
     resolveId: (id) => (id.startsWith(prefix) && id.slice(prefix.length) in catalogues ? `\0${id}` : undefined),
     load(id) {
       if (!id.startsWith(`\0${prefix}`)) return undefined;
-      const json = JSON.stringify(tabsMessages(catalogues[id.slice(prefix.length + 1)]!));
+      const json = JSON.stringify(tabsMessages(catalogues[id.slice(prefix.length + 1) as Lang]));
       return `export default JSON.parse(${JSON.stringify(json)});`;
     },
   };

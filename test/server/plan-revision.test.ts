@@ -56,6 +56,19 @@ function countingDatabase(): { handle: DatabaseHandle; builds: () => number; reb
   };
 }
 
+/** A plan service over a counting database, closed after `run`. */
+async function withCountedPlans(run: (counting: ReturnType<typeof countingDatabase>, plans: ReturnType<typeof createPlanService>) => Promise<void>): Promise<void> {
+  const counting = countingDatabase();
+  try {
+    await run(counting, createPlanService(counting.handle.db));
+  } finally {
+    await counting.handle.close();
+  }
+}
+
+/** A title change straight in the database, as another instance's write would land. */
+const retitle = (id: string, title: string) => database.db.updateTable('action').set({ title }).where('tenantId', '=', tenantId).where('id', '=', id).execute();
+
 type Tree = { domains: { strategicObjectives: { operationalObjectives: { actions: { id: string; title: string }[] }[] }[] }[] };
 const titles = (plan: Tree) =>
   new Map(plan.domains.flatMap((d) => d.strategicObjectives.flatMap((s) => s.operationalObjectives.flatMap((o) => o.actions.map((a) => [a.id, a.title] as const)))));
@@ -135,35 +148,29 @@ test('deleting a trajectory together with its plan leaves no revision behind', a
 });
 
 test('readers who miss the cache at once share one build of the tree', async () => {
-  const counting = countingDatabase();
-  try {
-    const plans = createPlanService(counting.handle.db);
+  await withCountedPlans(async (counting, plans) => {
     const [first] = await twoActionIds();
     await plans.plan(coordinator, trajectoryId);
     const afterWarm = counting.builds();
     expect(afterWarm).toBe(1);
 
-    await database.db.updateTable('action').set({ title: 'Nieuwe titel' }).where('tenantId', '=', tenantId).where('id', '=', first).execute();
+    await retitle(first, 'Nieuwe titel');
     const readers = await Promise.all(Array.from({ length: 8 }, () => plans.plan(coordinator, trajectoryId)));
     expect(counting.builds()).toBe(afterWarm + 1);
     for (const plan of readers) expect(titles(plan).get(first)).toBe('Nieuwe titel');
-  } finally {
-    await counting.handle.close();
-  }
+  });
 });
 
 test('a slow build of an older revision, finishing last, leaves the newer subtree in the cache', async () => {
-  const counting = countingDatabase();
-  try {
-    const plans = createPlanService(counting.handle.db);
+  await withCountedPlans(async (counting, plans) => {
     const [first] = await twoActionIds();
     await plans.plan(coordinator, trajectoryId);
-    await database.db.updateTable('action').set({ title: 'Eerste wijziging' }).where('tenantId', '=', tenantId).where('id', '=', first).execute();
+    await retitle(first, 'Eerste wijziging');
     // The reader of the first change builds slowly; meanwhile a second change lands and is read.
     const release = counting.holdNextBuild();
     const slow = plans.plan(coordinator, trajectoryId);
     while (counting.builds() < 2) await new Promise((resolve) => setTimeout(resolve, 5));
-    await database.db.updateTable('action').set({ title: 'Tweede wijziging' }).where('tenantId', '=', tenantId).where('id', '=', first).execute();
+    await retitle(first, 'Tweede wijziging');
     expect(titles(await plans.plan(coordinator, trajectoryId)).get(first)).toBe('Tweede wijziging');
     release();
     await slow;
@@ -171,15 +178,11 @@ test('a slow build of an older revision, finishing last, leaves the newer subtre
     // The newer subtree was kept: the next reader at the newest revision builds nothing.
     expect(titles(await plans.plan(coordinator, trajectoryId)).get(first)).toBe('Tweede wijziging');
     expect(counting.builds()).toBe(builds);
-  } finally {
-    await counting.handle.close();
-  }
+  });
 });
 
 test('a write rebuilds only the domains it touched; indicators and measurements rebuild none', async () => {
-  const counting = countingDatabase();
-  try {
-    const plans = createPlanService(counting.handle.db);
+  await withCountedPlans(async (counting, plans) => {
     await plans.plan(coordinator, trajectoryId);
     const rows = await database.db
       .selectFrom('action')
@@ -192,7 +195,7 @@ test('a write rebuilds only the domains it touched; indicators and measurements 
     const elsewhere = rows.find((r) => r.domainId !== a.domainId)!;
     expect(counting.builds()).toBe(1);
 
-    await database.db.updateTable('action').set({ title: 'Alleen dit domein' }).where('tenantId', '=', tenantId).where('id', '=', a.id).execute();
+    await retitle(a.id, 'Alleen dit domein');
     const afterTitle = await plans.plan(coordinator, trajectoryId);
     expect(titles(afterTitle).get(a.id)).toBe('Alleen dit domein');
     expect(counting.rebuilt().at(-1)).toEqual([a.domainId]);
@@ -217,7 +220,5 @@ test('a write rebuilds only the domains it touched; indicators and measurements 
     expect(counting.builds()).toBe(builds);
     const action = measured.domains.flatMap((d) => d.strategicObjectives.flatMap((s) => s.operationalObjectives.flatMap((o) => o.actions))).find((x) => x.id === a.id)!;
     expect(action.indicators).toContainEqual(expect.objectContaining({ id: indicator.id, latestValue: 7, measurementCount: 1 }));
-  } finally {
-    await counting.handle.close();
-  }
+  });
 });

@@ -33,8 +33,8 @@ describe('the tabs’ messages', () => {
 
   test('no tab asks for a key the tabs leave out', () => {
     const sources = files(path.resolve(__dirname, '../../tabs/src')).filter((f) => /\.tsx?$/.test(f));
-    const asked = sources.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/['"`]((?:bot|doc)\.[A-Za-z.]*)/g)].map((m) => `${path.basename(file)}: ${m[1]}`));
-    expect(notInTabs).toEqual(['bot.', 'doc.']);
+    const leftOut = new RegExp(`['"\`]((?:${notInTabs.map((prefix) => prefix.replace('.', '\\.')).join('|')})[A-Za-z.]*)`, 'g');
+    const asked = sources.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(leftOut)].map((m) => `${path.basename(file)}: ${m[1]}`));
     expect(asked).toEqual([]);
   });
 

@@ -3,10 +3,10 @@ import { nl, type MessageKey } from './messages/nl';
 import { makeTranslator, type Lang, type Translator } from './translator-core';
 
 /**
- * The one translator of Kansrijk, shared by the tabs (browser) and the bot (Node): ICU messages
- * (FormatJS intl-messageformat) over the catalogue in ./messages, Belgian formats for numbers and
- * dates, calendar and clock in Brussels. Pure: no DOM, no Node APIs. This module brings every
- * message of both languages; the tabs use ./translator-core with their own language only.
+ * Kansrijk's translator (./translator-core: ICU messages through FormatJS intl-messageformat,
+ * Belgian formats for numbers and dates, calendar and clock in Brussels) over every message of
+ * both languages in ./messages, for the bot, the documents and the server. The tabs use
+ * ./translator-core with their own language's messages only.
  */
 export * from './translator-core';
 

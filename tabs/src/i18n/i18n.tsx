@@ -43,15 +43,16 @@ function i18nOf(lang: Lang, messages: Messages): I18n {
 
 // Dutch is in the first view's files; English is fetched the first time someone speaks it.
 const loaded = new Map<Lang, I18n>([['nl', i18nOf('nl', nlMessages)]]);
-const loaders: Record<Exclude<Lang, 'nl'>, () => Promise<Messages>> = {
+const loaders: Record<Lang, () => Promise<Messages>> = {
+  nl: async () => nlMessages,
   en: () => import('virtual:kansrijk-messages/en').then((m) => m.default),
 };
 
 /** The views' i18n for a language, fetching its messages the first time. */
-export async function loadI18n(lang: Lang): Promise<I18n> {
+async function loadI18n(lang: Lang): Promise<I18n> {
   const made = loaded.get(lang);
   if (made) return made;
-  const i18n = i18nOf(lang, await loaders[lang as Exclude<Lang, 'nl'>]());
+  const i18n = i18nOf(lang, await loaders[lang]());
   loaded.set(lang, i18n);
   return i18n;
 }
