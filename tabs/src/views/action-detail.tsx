@@ -73,7 +73,7 @@ function IndicatorBlock({ indicator }: { indicator: PlanIndicator }) {
       ) : measurements.error ? (
         <ErrorBox error={measurements.error} />
       ) : (
-        <Spinner size="tiny" />
+        <Spinner size="tiny" label={i18n.t('app.loading')} />
       )}
     </li>
   );

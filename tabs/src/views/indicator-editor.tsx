@@ -234,7 +234,7 @@ function MeasurementsDialog({ open, actionId, trajectoryId, indicator, onClose }
                 <LineChart name={indicator.name} unit={indicator.unit} measurements={points} baseline={indicator.baseline} target={indicator.target} />
               </section>
               {measurements.error ? <ErrorBox error={measurements.error} onRetry={() => void measurements.reload()} /> : null}
-              {!measurements.data && !measurements.error ? <Spinner size="tiny" /> : null}
+              {!measurements.data && !measurements.error ? <Spinner size="tiny" label={t('app.loading')} /> : null}
               {measurements.data && !measurements.data.length ? <p className={card.muted}>{t('indicators.noMeasurements')}</p> : null}
               {measurements.data?.length ? (
                 <ul className={styles.measurements}>
