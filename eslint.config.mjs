@@ -72,6 +72,20 @@ export default tseslint.config(
   },
   ...layering,
   {
+    // A Fluent Spinner is role="progressbar": without a label axe fails it (aria-progressbar-name), and
+    // the browser tests catch that only when their check happens to land while something loads.
+    files: ['tabs/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXOpeningElement[name.name='Spinner']:not(:has(JSXAttribute[name.name=/^(label|aria-label)$/]))",
+          message: 'Give every Spinner a label (or aria-label): screen readers announce it as a nameless progress bar otherwise.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
