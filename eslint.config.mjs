@@ -79,7 +79,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "JSXOpeningElement[name.name='Spinner']:not(:has(JSXAttribute[name.name=/^(label|aria-label)$/]))",
+          selector: "JSXOpeningElement[name.name='Spinner']:not(:has(> JSXAttribute[name.name=/^(label|aria-label)$/]))",
           message: 'Give every Spinner a label (or aria-label): screen readers announce it as a nameless progress bar otherwise.',
         },
       ],

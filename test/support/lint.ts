@@ -32,3 +32,7 @@ export async function lint(files: { filePath: string; code: string }[]): Promise
   const { stdout } = await execFileAsync(process.execPath, ['-e', program, JSON.stringify(files)], { cwd: root, timeout: 60_000 });
   return JSON.parse(stdout) as Linted[];
 }
+
+/** The messages one rule gave a linted file. */
+export const problemsOf = (result: Linted | undefined, ruleId: string): string[] =>
+  (result?.messages ?? []).filter((m) => m.ruleId === ruleId).map((m) => m.message);

@@ -1,7 +1,6 @@
-import { lint, type Linted } from '../support/lint';
+import { lint, problemsOf, type Linted } from '../support/lint';
 
-const restricted = (result: Linted | undefined) =>
-  (result?.messages ?? []).filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message);
+const restricted = (result: Linted | undefined) => problemsOf(result, '@typescript-eslint/no-restricted-imports');
 
 describe('the layering lint rule', () => {
   let results: Map<string, Linted>;
