@@ -17,6 +17,7 @@ import {
   type Request as BotRequest,
   type Response as BotResponse,
 } from 'botbuilder';
+import { Agent, request as httpRequest } from 'undici';
 import { isDatabaseUnavailable } from '../../src/db/connection-errors';
 import type { BotLogic, IncomingActivity, IncomingTurn, OutgoingMessage, StoredReference, TeamsUser } from './conversation-reference';
 
@@ -245,11 +246,13 @@ function statusOf(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
-function retryAfterOf(error: unknown): number | undefined {
+function headerOf(error: unknown, name: string): string | undefined {
   const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined } | Record<string, string> } }).response?.headers;
-  let raw: string | undefined;
-  if (headers && typeof (headers as { get?: unknown }).get === 'function') raw = (headers as { get(name: string): string | undefined }).get('retry-after');
-  else if (headers) raw = (headers as Record<string, string>)['retry-after'];
+  if (headers && typeof (headers as { get?: unknown }).get === 'function') return (headers as { get(name: string): string | undefined }).get(name);
+  return headers ? (headers as Record<string, string>)[name] : undefined;
+}
+
+function retryAfterMs(raw: string | undefined): number | undefined {
   if (!raw) return undefined;
   const seconds = Number(raw);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
@@ -257,27 +260,68 @@ function retryAfterOf(error: unknown): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
+/** An answer that is not a success, by its status: throttled, rejected for good, or unknown (5xx). */
+function answerError(status: number, retryAfter: string | undefined, message: string): DeliveryError {
+  if (status === 429 || status === 503) return new DeliveryError('throttled', status, retryAfterMs(retryAfter), message);
+  if (status >= 400 && status < 500) return new DeliveryError('rejected', status, undefined, message);
+  return new DeliveryError('unknown', status, undefined, message);
+}
+
 export function classifyDeliveryError(error: unknown): DeliveryError {
   if (error instanceof DeliveryError) return error;
   const status = statusOf(error);
   const message = error instanceof Error ? error.message : String(error);
-  if (status === 429 || status === 503) return new DeliveryError('throttled', status, retryAfterOf(error), message);
-  if (status !== undefined && status >= 400 && status < 500) return new DeliveryError('rejected', status, undefined, message);
+  if (status !== undefined) return answerError(status, headerOf(error, 'retry-after'), message);
   const code = (error as { code?: unknown }).code;
-  if (status === undefined && code === 'ECONNREFUSED') return new DeliveryError('notDelivered', undefined, undefined, message);
-  return new DeliveryError('unknown', status, undefined, message);
+  if (code === 'ECONNREFUSED') return new DeliveryError('notDelivered', undefined, undefined, message);
+  return new DeliveryError('unknown', undefined, undefined, message);
+}
+
+/** What botbuilder's connector clients attach their token with (AppCredentials and its kin). */
+interface RequestSigner {
+  signRequest(resource: { url: string; method: string; headers: { set(name: string, value: string): void } }): Promise<unknown>;
+}
+
+function signerOf(connector: ConnectorClient): RequestSigner {
+  const credentials = (connector as unknown as { credentials?: Partial<RequestSigner> }).credentials;
+  if (typeof credentials?.signRequest !== 'function') throw new Error('botbuilder changed: the connector client has no credentials to sign a request with');
+  return credentials as RequestSigner;
 }
 
 /**
- * The SDK's HTTP pipeline retries 5xx answers and broken connections by itself. For a reminder
- * that would turn "maybe delivered" into "maybe delivered twice", so proactive sends go out
- * without it and the follow-up dispatcher decides what to retry.
+ * One proactive POST or PUT to the connector, as botframework-connector's conversations client
+ * would make it (same path encoding, same token), without its HTTP pipeline. That pipeline's
+ * serializer was a sixth of the dispatcher's CPU per reminder, and its retries would turn "maybe
+ * delivered" into "maybe delivered twice": the follow-up dispatcher decides what to retry.
  */
-function withoutAutomaticRetries(connector: ConnectorClient): ConnectorClient {
-  const inner = (connector as unknown as { client?: { pipeline?: { removePolicy(options: { phase: string }): unknown } } }).client;
-  if (!inner?.pipeline) throw new Error('botbuilder changed: the connector client has no pipeline to take the retry policy out of');
-  inner.pipeline.removePolicy({ phase: 'Retry' });
-  return connector;
+async function postActivity(
+  agent: Agent,
+  signer: RequestSigner,
+  method: 'POST' | 'PUT',
+  url: string,
+  activity: Partial<Activity>,
+  timeoutMs: number,
+): Promise<{ id?: string }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', accept: 'application/json' };
+  try {
+    await signer.signRequest({ url, method, headers: { set: (name, value) => void (headers[name.toLowerCase()] = value) } });
+    const response = await httpRequest(url, { method, headers, body: JSON.stringify(activity), dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) });
+    const text = await response.body.text();
+    if (response.statusCode >= 300) {
+      const retryAfter = response.headers['retry-after'];
+      throw answerError(response.statusCode, Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, `${method} ${new URL(url).pathname}: ${response.statusCode} ${text.slice(0, 200)}`);
+    }
+    if (!text) return {};
+    const answer: unknown = JSON.parse(text);
+    return answer && typeof answer === 'object' ? (answer as { id?: string }) : {};
+  } catch (error) {
+    throw classifyDeliveryError(error);
+  }
+}
+
+function conversationUrl(serviceUrl: string, conversationId: string, activityId?: string): string {
+  const base = `${serviceUrl.replace(/\/+$/, '')}/v3/conversations/${encodeURIComponent(conversationId)}/activities`;
+  return activityId === undefined ? base : `${base}/${encodeURIComponent(activityId)}`;
 }
 
 // botbuilder does not re-export botframework-connector's types; these are the ones its API uses.
@@ -337,9 +381,9 @@ class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
   }
 }
 
-/** CloudAdapter, plus a connector client per service URL for proactive sends (no turn needed for those). */
+/** CloudAdapter, plus the credentials of a connector client per service URL for proactive sends (no turn needed for those). */
 class KansrijkAdapter extends CloudAdapter {
-  private readonly proactiveConnectors = new ClientCache<ConnectorClient>();
+  private readonly proactiveSigners = new ClientCache<RequestSigner>();
 
   constructor(
     private readonly authentication: ReusingAuthentication,
@@ -348,11 +392,11 @@ class KansrijkAdapter extends CloudAdapter {
     super(authentication);
   }
 
-  proactiveConnector(serviceUrl: string): Promise<ConnectorClient> {
-    return this.proactiveConnectors.get(serviceUrl, async () => {
+  proactiveSigner(serviceUrl: string): Promise<RequestSigner> {
+    return this.proactiveSigners.get(serviceUrl, async () => {
       // The claims continueConversationAsync would use; the factory picks the credentials from them.
       const factory = this.authentication.createConnectorFactory(this.createClaimsIdentity(this.botAppId));
-      return withoutAutomaticRetries(await factory.create(serviceUrl, undefined));
+      return signerOf(await factory.create(serviceUrl, undefined));
     });
   }
 }
@@ -369,7 +413,9 @@ export function createBotTransport(
   log: (message: string, error?: unknown) => void,
   options: { sendTimeoutMs?: number } = {},
 ): BotTransport {
-  const sendOptions = { timeout: options.sendTimeoutMs ?? PROACTIVE_SEND_TIMEOUT_MS };
+  const sendTimeoutMs = options.sendTimeoutMs ?? PROACTIVE_SEND_TIMEOUT_MS;
+  // Kept-alive connections to the connector, as botbuilder's own client keeps them.
+  const agent = new Agent({ keepAliveTimeout: 30_000 });
   const authenticationDisabled = !credentials.appId;
   const auth = new ReusingAuthentication(
     authenticationDisabled
@@ -399,26 +445,18 @@ export function createBotTransport(
 
   const proactive: ProactiveTransport = {
     async send(reference, message) {
-      // Straight to the connector (POST /v3/conversations/{id}/activities), as a turn of
-      // continueConversationAsync would, without building that turn for every reminder.
+      // POST /v3/conversations/{id}/activities, as a turn of continueConversationAsync would,
+      // without building that turn for every reminder.
       const activity = TurnContext.applyConversationReference(toActivity(message), toBotReference(reference));
-      try {
-        const connector = await adapter.proactiveConnector(reference.serviceUrl);
-        const sent = await connector.conversations.sendToConversation(reference.conversation.id, activity, sendOptions);
-        return { activityId: sent.id || undefined };
-      } catch (error) {
-        throw classifyDeliveryError(error);
-      }
+      const signer = await adapter.proactiveSigner(reference.serviceUrl).catch((error: unknown) => Promise.reject(classifyDeliveryError(error)));
+      const sent = await postActivity(agent, signer, 'POST', conversationUrl(reference.serviceUrl, reference.conversation.id), activity, sendTimeoutMs);
+      return { activityId: sent.id || undefined };
     },
 
     async update(reference, activityId, message) {
       const activity = { ...TurnContext.applyConversationReference(toActivity(message), toBotReference(reference)), id: activityId };
-      try {
-        const connector = await adapter.proactiveConnector(reference.serviceUrl);
-        await connector.conversations.updateActivity(reference.conversation.id, activityId, activity, sendOptions);
-      } catch (error) {
-        throw classifyDeliveryError(error);
-      }
+      const signer = await adapter.proactiveSigner(reference.serviceUrl).catch((error: unknown) => Promise.reject(classifyDeliveryError(error)));
+      await postActivity(agent, signer, 'PUT', conversationUrl(reference.serviceUrl, reference.conversation.id, activityId), activity, sendTimeoutMs);
     },
 
     async createPersonalConversation(base, user) {

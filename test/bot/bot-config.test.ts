@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { demoTenants } from '../../src/seed/demo-ids';
 import { startConnectorStandIn } from '../support/connector-stand-in';
 import { messageActivity } from '../support/teams-activities';
+import { freePort } from '../support/free-port';
 
 const production = {
   NODE_ENV: 'production',
@@ -93,6 +94,40 @@ describe('bot configuration', () => {
       expect(standIn.requests()).toBe(1);
     } finally {
       tokenCache.clear();
+      await standIn.close();
+    }
+  });
+
+  test('proactive sends: Teams ids reach the connector intact, an update replaces the message, and failures are told apart', async () => {
+    const standIn = await startConnectorStandIn();
+    try {
+      const transport = createBotTransport({ appId: undefined, password: undefined, tenantId: undefined, appType: 'SingleTenant' }, () => undefined);
+      // A channel thread's id, with the characters that must be escaped in the path.
+      const conversationId = '19:abc123@thread.tacv2;messageid=1700000000000';
+      const reference = {
+        serviceUrl: standIn.serviceUrl,
+        channelId: 'msteams',
+        conversation: { id: conversationId, conversationType: 'channel', tenantId: demoTenants.beekvliet.id },
+        bot: { id: '28:kansrijk-bot', name: 'Kansrijk' },
+      };
+      const { activityId } = await transport.proactive.send(reference, { text: 'Agenda', alert: true });
+      expect(standIn.proactive()).toHaveLength(1);
+      expect(standIn.proactive()[0]).toMatchObject({ conversationId, activityId, reply: false });
+      expect(standIn.proactive()[0]!.activity).toMatchObject({ type: 'message', text: 'Agenda', conversation: { id: conversationId }, from: { id: '28:kansrijk-bot' } });
+
+      await transport.proactive.update(reference, activityId!, { text: 'Agenda (bijgewerkt)' });
+      expect(standIn.updates).toEqual([expect.objectContaining({ conversationId, activityId, activity: expect.objectContaining({ text: 'Agenda (bijgewerkt)', id: activityId }) })]);
+      await expect(transport.proactive.update(reference, 'activity-unknown', { text: 'x' })).rejects.toMatchObject({ kind: 'rejected', status: 404 });
+
+      standIn.failNext(1, 429, 2);
+      await expect(transport.proactive.send(reference, { text: 'x', alert: true })).rejects.toMatchObject({ kind: 'throttled', status: 429, retryAfterMs: 2000 });
+      standIn.failNext(1, 403);
+      await expect(transport.proactive.send(reference, { text: 'x', alert: true })).rejects.toMatchObject({ kind: 'rejected', status: 403 });
+
+      // Nothing listens there: nothing left this machine, so it may be tried again.
+      const closed = { ...reference, serviceUrl: `http://127.0.0.1:${await freePort()}/` };
+      await expect(transport.proactive.send(closed, { text: 'x', alert: true })).rejects.toMatchObject({ kind: 'notDelivered' });
+    } finally {
       await standIn.close();
     }
   });
