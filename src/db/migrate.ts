@@ -20,6 +20,7 @@ import * as reports from './migrations/0017-reports';
 import * as planRevision from './migrations/0018-plan-revision';
 import * as planDomainRevision from './migrations/0019-plan-domain-revision';
 import * as rateWindowAhead from './migrations/0020-rate-window-ahead';
+import * as followUpClaim from './migrations/0021-follow-up-claim';
 
 /** Listed in code rather than read from disk so that compiled, bundled and test runs agree. */
 const migrations: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '0018-plan-revision': planRevision,
   '0019-plan-domain-revision': planDomainRevision,
   '0020-rate-window-ahead': rateWindowAhead,
+  '0021-follow-up-claim': followUpClaim,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

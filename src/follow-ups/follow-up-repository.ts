@@ -107,67 +107,25 @@ export interface Caps {
  * reminder level, the action or the meeting), read in the same statement.
  */
 export async function claimBatch(db: Db, tenantId: string, now: Date, workerId: string, caps: Caps, max: number) {
-  return db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(hashtext('kansrijk.follow-up'), hashtext(${tenantId}))`.execute(trx);
-    // Usually the first few ready reminders (in sending order) hold enough that may go out; only
-    // when none of them may (their people are all at their cap) is the whole queue looked at.
-    let rows = await claimAmong(trx, tenantId, now, workerId, caps, max, max * 4);
-    if (!rows.length) rows = await claimAmong(trx, tenantId, now, workerId, caps, max, null);
-    // Sent in the order they would have been claimed one by one.
-    return rows.sort((a, b) => a.priority - b.priority || a.notBefore.getTime() - b.notBefore.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  });
-}
-
-/**
- * The claim among the first `scan` ready reminders (null: all of them). A person's reminders
- * among the first ones are their most pressing, so ranking them there ranks them for good.
- */
-async function claimAmong(db: Db, tenantId: string, now: Date, workerId: string, caps: Caps, max: number, scan: number | null) {
+  // One statement (migration 0021): the lock, the claim with a snapshot taken after it, and the
+  // facts of the rows it claimed. The facts are read as of this statement's start, a moment
+  // before the claim; each is checked again right before its message goes out.
   const claimed = await sql<ClaimedRow>`
-    with ready as (
-      select c.tenant_id, c.id, c.person_id, c.action_id, c.meeting_id, c.measurement_plan_id, c.priority, c.not_before
-      from follow_up c
-      where c.tenant_id = ${tenantId} and c.state = 'pending' and c.not_before <= ${now}
-      order by c.priority, c.not_before, c.id
-      limit ${scan}
-    ),
-    room as (
-      select p.id as person_id, p.reminders,
-             case when p.reminders = 'reduced' then 1 else ${caps.perDay}::int end - (
-               select count(*)::int from follow_up s
-               where s.tenant_id = p.tenant_id and s.person_id = p.id and s.state in ('sending', 'sent', 'uncertain')
-                 and s.claimed_at >= case when p.reminders = 'reduced' then ${caps.weekStart}::timestamptz else ${caps.dayStart}::timestamptz end
-             ) as room
-      from person p
-      where p.tenant_id = ${tenantId} and p.id in (select person_id from ready)
-    ),
-    pick as (
-      select r.tenant_id, r.id, r.action_id, r.meeting_id, r.measurement_plan_id, room.reminders
-      from (
-        select ready.*, row_number() over (partition by ready.person_id order by ready.priority, ready.not_before, ready.id) as nth
-        from ready
-      ) r
-      join room on room.person_id = r.person_id
-      where r.nth <= room.room
-      order by r.priority, r.not_before, r.id
-      limit ${max}
-    )
-    update follow_up f
-    set state = 'sending', claimed_at = ${now}, claimed_by = ${workerId}, attempts = f.attempts + 1
-    from pick
-      left join action a on a.tenant_id = pick.tenant_id and a.id = pick.action_id
-      left join trajectory t on t.tenant_id = a.tenant_id and t.id = a.trajectory_id
-      left join meeting m on m.tenant_id = pick.tenant_id and m.id = pick.meeting_id
-      left join measurement_plan mp on mp.tenant_id = pick.tenant_id and mp.id = pick.measurement_plan_id
-    where f.tenant_id = pick.tenant_id and f.id = pick.id and f.state = 'pending'
-    returning f.*, pick.reminders,
+    select c.*, p.reminders,
       a.status as action_status, a.due_date as action_due_date, a.owner_id as action_owner_id, t.reminder_days_before as days_before,
       m.state as meeting_state, to_char(m.starts_at at time zone ${TIME_ZONE}, 'YYYY-MM-DD') as meeting_date,
       mp.measurer_id as plan_measurer_id, mp.frequency as plan_frequency, to_char(mp.next_due_on, 'YYYY-MM-DD') as plan_next_due_on,
       to_char(mp.created_at at time zone ${TIME_ZONE}, 'YYYY-MM-DD') as plan_created_on,
       (select to_char(max(ms.measured_on), 'YYYY-MM-DD') from measurement ms where ms.tenant_id = mp.tenant_id and ms.indicator_id = mp.indicator_id) as plan_last_measured_on
+    from follow_up_claim(${tenantId}, ${now}::timestamptz, ${workerId}, ${caps.perDay}::int, ${caps.dayStart}::timestamptz, ${caps.weekStart}::timestamptz, ${max}::int, ${max * 4}::int) c
+      join person p on p.tenant_id = c.tenant_id and p.id = c.person_id
+      left join action a on a.tenant_id = c.tenant_id and a.id = c.action_id
+      left join trajectory t on t.tenant_id = a.tenant_id and t.id = a.trajectory_id
+      left join meeting m on m.tenant_id = c.tenant_id and m.id = c.meeting_id
+      left join measurement_plan mp on mp.tenant_id = c.tenant_id and mp.id = c.measurement_plan_id
     ${prepared}`.execute(db);
-  return claimed.rows;
+  // Sent in the order they would have been claimed one by one.
+  return claimed.rows.sort((a, b) => a.priority - b.priority || a.notBefore.getTime() - b.notBefore.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** A claimed reminder and the facts it is checked against before it goes out. */
