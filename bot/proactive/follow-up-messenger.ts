@@ -31,7 +31,7 @@ export interface MessengerOptions {
  * windows book ahead), so each goes out the moment its place is free. No more than that: a
  * reminder claimed and not yet sent when the process dies is left 'uncertain', never sent.
  */
-const PREPARE_AHEAD_MS = 400;
+const PREPARE_AHEAD_MS = 300;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
