@@ -81,9 +81,9 @@ async function runChild(): Promise<void> {
       void standIn.waitFor(message.n, 600_000).then(() => send({ kind: 'reached' }));
     } else {
       const proactive = standIn.proactive();
-      // BENCH_DISPATCH_TRACE=file: every proactive message's arrival (ms) and tenant, for looking at the windows.
+      // BENCH_DISPATCH_TRACE=file: every proactive message's arrival and answer (ms) and tenant, for looking at the windows.
       const trace = process.env.BENCH_DISPATCH_TRACE;
-      if (trace) writeFileSync(trace, JSON.stringify(proactive.map((a) => ({ at: a.at, tenantId: a.tenantId }))));
+      if (trace) writeFileSync(trace, JSON.stringify(proactive.map((a) => ({ at: a.at, answeredAt: a.answeredAt, tenantId: a.tenantId }))));
       send({ kind: 'result', followUpIds: proactive.map((a) => followUpIdOf(a.activity)), violations: standIn.violations.length });
     }
   });

@@ -15,6 +15,8 @@ export interface RecordedActivity {
   activity: Record<string, unknown>;
   activityId: string;
   at: number;
+  /** When its answer was handed to the socket (performance.now() of the stand-in's process). */
+  answeredAt?: number;
   /** Posted to /activities/{id} (a reply) rather than /activities; botbuilder replies to a continuation too. */
   reply: boolean;
   /** Sent with Teams' notification alert: how Kansrijk marks a proactive message. */
@@ -191,8 +193,10 @@ export async function startConnectorStandIn(options: { enforceLimits?: boolean }
       activities.push({ conversationId, tenantId, activity: body, activityId, at: performance.now(), reply, proactive, authorization: request.headers.authorization });
       if (proactive) proactiveCount++;
       if (waiters.length) notify();
+      const recorded = activities[activities.length - 1]!;
       if (holding && proactive) await new Promise<void>((resolve) => held.push(resolve));
       send(response, 200, { id: activityId });
+      recorded.answeredAt = performance.now();
     })().catch((error: unknown) => send(response, 500, { error: { code: 'StandInError', message: String(error) } }));
   });
   server.keepAliveTimeout = 30_000;
