@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/db/database';
-import { answerSlots, bookSlots, pauseScopes, readScope, type Answer, type ScopeWindow, type SlotRequest } from '../data/rate-window-repository';
-import { WINDOW_MARGIN_MS, type LimitKey, type RateWindows } from './teams-rate-limits';
+import { answerSlots, bookSlots, pauseScopes, type Answer, type ScopeWindow, type SlotRequest } from '../data/rate-window-repository';
+import { ClockBounds } from './clock-bounds';
+import { SlidingWindowLimiter, WINDOW_MARGIN_MS, type LimitKey, type RateWindows } from './teams-rate-limits';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -96,11 +97,21 @@ export function createSharedRateWindows(
       });
     });
   };
+  // This instance's own bookings, mirrored: room() only says when claiming is worth it (book()
+  // alone decides, counting every instance's sends), so it answers from here, without a round
+  // trip before every claim. Another instance sends for the same tenant only around a slice's
+  // hand-over, and then this one merely claims a little early.
+  const mine = new SlidingWindowLimiter(marginMs);
+  const lastBooked = new Map<string, number>();
   const scopeWindows = (keys: LimitKey[]): ScopeWindow[] => keys.flatMap(({ key, windows }) => windows.map((w) => ({ scope: key, limit: w.limit, spanMs: w.ms + marginMs })));
 
-  const book = perTenantBatches<SlotRequest, number>((tenantId, requests) =>
-    bookSlots(db, tenantId, requests, Math.max(...requests.flatMap((r) => r.windows.map((w) => w.spanMs))), bookAheadMs, flightMs),
-  );
+  // Every booking reads the database's clock: what this instance learns of the two clocks' offset.
+  const clocks = new ClockBounds();
+  const book = perTenantBatches<SlotRequest, { wait: number; at: number; received: number }>(async (tenantId, requests) => {
+    const booked = await bookSlots(db, tenantId, requests, Math.max(...requests.flatMap((r) => r.windows.map((w) => w.spanMs))), bookAheadMs, flightMs);
+    clocks.observe(booked.sent, booked.received, booked.at);
+    return booked.waits.map((wait) => ({ wait, at: booked.at, received: booked.received }));
+  });
   // Gathered too: each answer keeps its own time (answerSlots), so gathering delays no window.
   const answer = perTenantBatches<Answer, void>(async (tenantId, answers) => {
     try {
@@ -114,12 +125,17 @@ export function createSharedRateWindows(
   return {
     async acquire(tenantId, keys) {
       const request: SlotRequest = { bookingId: randomUUID(), windows: scopeWindows(keys) };
+      let mirrored: () => void;
       for (;;) {
-        const wait = await book(tenantId, request);
+        const { wait, at, received } = await book(tenantId, request);
         if (wait <= bookAheadMs) {
-          // Booked for `wait` from the moment the database answered: waiting it out from now,
-          // a little later, sends no earlier than the place allows.
-          if (wait > 0) await sleep(Math.ceil(wait));
+          // Mirrored from the booking on, as the database counts it (room() below).
+          mirrored = mine.record(keys);
+          lastBooked.set(tenantId, performance.now());
+          // The place frees at `at + wait` on the database's clock at the latest: here, at that
+          // moment minus the offset's lower bound; never later than `wait` after the answer.
+          const sendAt = Math.min(received + wait, at + wait - clocks.low(performance.now()));
+          for (let left = sendAt - performance.now(); left > 0; left = sendAt - performance.now()) await sleep(Math.ceil(left));
           break;
         }
         // Not booked: look again when it would be (or, while only an answer can make room, at the next answer).
@@ -129,33 +145,22 @@ export function createSharedRateWindows(
       return async () => {
         if (done) return;
         done = true;
-        await answer(tenantId, { bookingId: request.bookingId, answeredAt: performance.now() });
+        mirrored();
+        const answeredAt = performance.now();
+        await answer(tenantId, { bookingId: request.bookingId, answeredAt, answeredAtDb: answeredAt + clocks.high(answeredAt) });
       };
     },
 
     async room(tenantId, keys, atMost, atLeast = 1, aheadMs = 0) {
-      const wanted = Math.max(1, Math.min(atLeast, atMost));
-      for (;;) {
-        let wait = 0;
-        let free = atMost;
-        for (const { key, windows } of keys) {
-          const longest = Math.max(...windows.map((w) => w.ms)) + marginMs;
-          const { at, pausedUntil, untils } = await readScope(db, tenantId, key, longest, aheadMs, flightMs);
-          wait = Math.max(wait, pausedUntil - at);
-          for (const w of windows) {
-            const span = w.ms + marginMs;
-            const counting = untils.filter((u) => u > at - span);
-            free = Math.min(free, w.limit - counting.length);
-            // Not enough yet: wait for the send whose leaving makes `wanted` places (untils are sorted).
-            if (w.limit - counting.length < wanted) wait = Math.max(wait, counting[Math.min(counting.length - 1, counting.length - w.limit + wanted - 1)]! + span - at);
-          }
-        }
-        if (wait <= 0) return Math.max(1, free);
-        await pauseFor(tenantId, wait);
-      }
+      const booked = lastBooked.get(tenantId);
+      if (booked !== undefined && performance.now() - booked < flightMs) return mine.room(keys, atMost, atLeast, aheadMs);
+      // Nothing sent here lately: claim what may go. If another instance holds places, book()
+      // says so and the sends wait for them there.
+      return Math.max(1, atMost);
     },
 
     async pause(tenantId, keys, ms) {
+      for (const key of keys) mine.pause(key, ms);
       await pauseScopes(db, tenantId, keys, ms);
     },
   };

@@ -71,6 +71,7 @@ export class SlidingWindowLimiter {
   private readonly sent = new Map<string, Booking[]>();
   private readonly pausedUntil = new Map<string, number>();
   private answered: (() => void)[] = [];
+  private recorded = 0;
 
   constructor(
     /** Extra time added to every window, for whatever the answer time does not cover. */
@@ -115,26 +116,40 @@ export class SlidingWindowLimiter {
    */
   async acquire(keys: LimitKey[]): Promise<() => void> {
     for (;;) {
-      const at = this.now();
-      const wait = this.waitFor(keys, at);
-      if (wait <= 0) {
-        const booking: Booking = { until: Number.POSITIVE_INFINITY };
-        for (const { key, windows } of keys) {
-          const longest = Math.max(...windows.map((w) => w.ms)) + this.marginMs;
-          const kept = this.counting(key, longest, at);
-          kept.push(booking);
-          this.sent.set(key, kept);
-        }
-        return () => {
-          if (Number.isFinite(booking.until)) return;
-          booking.until = this.now();
-          const waiting = this.answered;
-          this.answered = [];
-          for (const resolve of waiting) resolve();
-        };
-      }
+      const wait = this.waitFor(keys, this.now());
+      if (wait <= 0) return this.record(keys);
       await this.pauseFor(wait);
     }
+  }
+
+  /**
+   * Books a send without asking whether it may go (a mirror of bookings some other limiter
+   * granted); the result is called when it is answered, as acquire's.
+   */
+  record(keys: LimitKey[]): () => void {
+    const at = this.now();
+    const booking: Booking = { until: Number.POSITIVE_INFINITY };
+    for (const { key, windows } of keys) {
+      const longest = Math.max(...windows.map((w) => w.ms)) + this.marginMs;
+      const kept = this.counting(key, longest, at);
+      kept.push(booking);
+      this.sent.set(key, kept);
+    }
+    // Keys no send counts in any more (a chat messaged once) are dropped now and then.
+    if (++this.recorded % 1_000 === 0) this.sweep(at);
+    return () => {
+      if (Number.isFinite(booking.until)) return;
+      booking.until = this.now();
+      const waiting = this.answered;
+      this.answered = [];
+      for (const resolve of waiting) resolve();
+    };
+  }
+
+  private sweep(at: number): void {
+    const longest = Math.max(...[...conversationWindows, ...tenantWindows].map((w) => w.ms)) + this.marginMs;
+    for (const [key, bookings] of this.sent) if (bookings.every((b) => b.until <= at - longest)) this.sent.delete(key);
+    for (const [key, until] of this.pausedUntil) if (until <= at) this.pausedUntil.delete(key);
   }
 
   /**
