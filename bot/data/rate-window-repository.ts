@@ -85,3 +85,34 @@ export async function pauseScopes(db: Db, tenantId: string, scopes: string[], ms
     on conflict (tenant_id, scope) do update set paused_until_ms = greatest(rate_window_pause.paused_until_ms, excluded.paused_until_ms)
     ${prepared}`.execute(db);
 }
+
+/**
+ * What counts in a scope `aheadMs` from now: the sends' until times, the pause, and that moment.
+ * A booking unanswered `flightMs` after its start counts as answered then, as rate_window_book
+ * counts it.
+ */
+export async function readScope(
+  db: Db,
+  tenantId: string,
+  scope: string,
+  spanMs: number,
+  aheadMs: number,
+  flightMs: number,
+): Promise<{ at: number; pausedUntil: number; untils: number[] }> {
+  const { rows } = await sql<{ at: number; paused_until: number | null; untils: number[] | null }>`
+    with now as (select extract(epoch from clock_timestamp()) * 1000 as ms),
+    slot as (
+      select case when s.until_ms = 'infinity'::double precision and coalesce(s.starts_ms, 0) < now.ms - ${flightMs}::double precision
+                  then coalesce(s.starts_ms, now.ms - ${flightMs}::double precision) + ${flightMs}::double precision
+                  else s.until_ms end as until_ms
+      from rate_window_slot s, now
+      where s.tenant_id = ${tenantId} and s.scope = ${scope}
+    )
+    select now.ms + ${aheadMs}::double precision as at,
+      (select paused_until_ms from rate_window_pause p where p.tenant_id = ${tenantId} and p.scope = ${scope}) as paused_until,
+      (select array_agg(until_ms order by until_ms) from slot where slot.until_ms > now.ms + ${aheadMs}::double precision - ${spanMs}::double precision) as untils
+    from now
+    ${prepared}`.execute(db);
+  const row = rows[0]!;
+  return { at: Number(row.at), pausedUntil: Number(row.paused_until ?? 0), untils: (row.untils ?? []).map(Number) };
+}

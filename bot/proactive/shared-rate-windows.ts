@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/db/database';
-import { answerSlots, bookSlots, pauseScopes, type Answer, type ScopeWindow, type SlotRequest } from '../data/rate-window-repository';
+import { answerSlots, bookSlots, pauseScopes, readScope, type Answer, type ScopeWindow, type SlotRequest } from '../data/rate-window-repository';
 import { ClockBounds } from './clock-bounds';
 import { SlidingWindowLimiter, WINDOW_MARGIN_MS, type LimitKey, type RateWindows } from './teams-rate-limits';
 
@@ -98,9 +98,10 @@ export function createSharedRateWindows(
     });
   };
   // This instance's own bookings, mirrored: room() only says when claiming is worth it (book()
-  // alone decides, counting every instance's sends), so it answers from here, without a round
-  // trip before every claim. Another instance sends for the same tenant only around a slice's
-  // hand-over, and then this one merely claims a little early.
+  // alone decides, counting every instance's sends). While this instance is sending for a tenant
+  // it answers from here, without a round trip before every claim; a slice that starts here
+  // after another instance's reads the database, so that it claims no more than may go soon (a
+  // reminder claimed and not sent when its instance dies is never sent).
   const mine = new SlidingWindowLimiter(marginMs);
   const lastBooked = new Map<string, number>();
   const scopeWindows = (keys: LimitKey[]): ScopeWindow[] => keys.flatMap(({ key, windows }) => windows.map((w) => ({ scope: key, limit: w.limit, spanMs: w.ms + marginMs })));
@@ -152,11 +153,29 @@ export function createSharedRateWindows(
     },
 
     async room(tenantId, keys, atMost, atLeast = 1, aheadMs = 0) {
+      // Booked here within a window's span: this instance is the one sending for the tenant now.
       const booked = lastBooked.get(tenantId);
-      if (booked !== undefined && performance.now() - booked < flightMs) return mine.room(keys, atMost, atLeast, aheadMs);
-      // Nothing sent here lately: claim what may go. If another instance holds places, book()
-      // says so and the sends wait for them there.
-      return Math.max(1, atMost);
+      const span = Math.max(...keys.flatMap((k) => k.windows.map((w) => w.ms))) + marginMs;
+      if (booked !== undefined && performance.now() - booked < span) return mine.room(keys, atMost, atLeast, aheadMs);
+      const wanted = Math.max(1, Math.min(atLeast, atMost));
+      for (;;) {
+        let wait = 0;
+        let free = atMost;
+        for (const { key, windows } of keys) {
+          const longest = Math.max(...windows.map((w) => w.ms)) + marginMs;
+          const { at, pausedUntil, untils } = await readScope(db, tenantId, key, longest, aheadMs, flightMs);
+          wait = Math.max(wait, pausedUntil - at);
+          for (const w of windows) {
+            const span = w.ms + marginMs;
+            const counting = untils.filter((u) => u > at - span);
+            free = Math.min(free, w.limit - counting.length);
+            // Not enough yet: wait for the send whose leaving makes `wanted` places (untils are sorted).
+            if (w.limit - counting.length < wanted) wait = Math.max(wait, counting[Math.min(counting.length - 1, counting.length - w.limit + wanted - 1)]! + span - at);
+          }
+        }
+        if (wait <= 0) return Math.max(1, free);
+        await pauseFor(tenantId, wait);
+      }
     },
 
     async pause(tenantId, keys, ms) {

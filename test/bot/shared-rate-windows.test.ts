@@ -113,6 +113,23 @@ describe('booking a place ahead of the moment it frees up', () => {
     expect(slots.rows[0]!.n).toBe(54);
   });
 
+  test('how many to claim: the instance sending counts its own bookings, one starting after another reads the database', async () => {
+    const fixture = await createFollowUpFixture(db.db, { peoplePerTenant: [1], remindersPerPerson: 1, serviceUrl: standIn.serviceUrl, today: TODAY });
+    const tenantId = fixture.tenantIds[0]!;
+    const [a, b] = [createSharedRateWindows(handles[0]!.db), createSharedRateWindows(handles[1]!.db)];
+    // A books 45 of the 50 places and has its answers back.
+    const answers = await Promise.all(Array.from({ length: 45 }, () => a.acquire(tenantId, keysOf(tenantId))));
+    await Promise.all(answers.map((answered) => answered()));
+    // Each sees 5 places left now; with a look-ahead past the window's end, all 50.
+    expect(await a.room(tenantId, keysOf(tenantId), 50, 1)).toBe(5);
+    expect(await b.room(tenantId, keysOf(tenantId), 50, 1)).toBe(5);
+    expect(await b.room(tenantId, keysOf(tenantId), 50, 1, 1_100)).toBe(50);
+    // Asking for ten, both wait until the window has let enough go (from A's answers on).
+    const asked = performance.now();
+    expect(await b.room(tenantId, keysOf(tenantId), 50, 10)).toBeGreaterThanOrEqual(10);
+    expect(performance.now() - asked).toBeGreaterThanOrEqual(900);
+  });
+
   test("a dead instance's unanswered sends hold their places for a bounded time only", async () => {
     const fixture = await createFollowUpFixture(db.db, { peoplePerTenant: [1], remindersPerPerson: 1, serviceUrl: standIn.serviceUrl, today: TODAY });
     const tenantId = fixture.tenantIds[0]!;
