@@ -190,10 +190,10 @@ export async function startConnectorStandIn(options: { enforceLimits?: boolean }
       const activityId = `activity-${++counter}`;
       issued.add(`${conversationId}\n${activityId}`);
       const proactive = (body.channelData as { notification?: { alert?: boolean } } | undefined)?.notification?.alert === true;
-      activities.push({ conversationId, tenantId, activity: body, activityId, at: performance.now(), reply, proactive, authorization: request.headers.authorization });
+      const recorded: RecordedActivity = { conversationId, tenantId, activity: body, activityId, at: performance.now(), reply, proactive, authorization: request.headers.authorization };
+      activities.push(recorded);
       if (proactive) proactiveCount++;
       if (waiters.length) notify();
-      const recorded = activities[activities.length - 1]!;
       if (holding && proactive) await new Promise<void>((resolve) => held.push(resolve));
       send(response, 200, { id: activityId });
       recorded.answeredAt = performance.now();

@@ -296,7 +296,7 @@ function signerOf(connector: ConnectorClient): RequestSigner {
  */
 async function postActivity(
   agent: Agent,
-  signer: RequestSigner,
+  signer: Promise<RequestSigner>,
   method: 'POST' | 'PUT',
   url: string,
   activity: Partial<Activity>,
@@ -304,7 +304,7 @@ async function postActivity(
 ): Promise<{ id?: string }> {
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', accept: 'application/json' };
   try {
-    await signer.signRequest({ url, method, headers: { set: (name, value) => void (headers[name.toLowerCase()] = value) } });
+    await (await signer).signRequest({ url, method, headers: { set: (name, value) => void (headers[name.toLowerCase()] = value) } });
     const response = await httpRequest(url, { method, headers, body: JSON.stringify(activity), dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) });
     const text = await response.body.text();
     if (response.statusCode >= 300) {
@@ -443,20 +443,27 @@ export function createBotTransport(
     }
   };
 
+  /**
+   * POST /v3/conversations/{id}/activities (or PUT …/{activityId} to replace one), as a turn of
+   * continueConversationAsync would, without building that turn for every reminder.
+   */
+  const deliver = (reference: StoredReference, message: OutgoingMessage, activityId?: string): Promise<{ id?: string }> => {
+    const activity = TurnContext.applyConversationReference(toActivity(message), toBotReference(reference));
+    const url = conversationUrl(reference.serviceUrl, reference.conversation.id, activityId);
+    const signer = adapter.proactiveSigner(reference.serviceUrl);
+    return activityId === undefined
+      ? postActivity(agent, signer, 'POST', url, activity, sendTimeoutMs)
+      : postActivity(agent, signer, 'PUT', url, { ...activity, id: activityId }, sendTimeoutMs);
+  };
+
   const proactive: ProactiveTransport = {
     async send(reference, message) {
-      // POST /v3/conversations/{id}/activities, as a turn of continueConversationAsync would,
-      // without building that turn for every reminder.
-      const activity = TurnContext.applyConversationReference(toActivity(message), toBotReference(reference));
-      const signer = await adapter.proactiveSigner(reference.serviceUrl).catch((error: unknown) => Promise.reject(classifyDeliveryError(error)));
-      const sent = await postActivity(agent, signer, 'POST', conversationUrl(reference.serviceUrl, reference.conversation.id), activity, sendTimeoutMs);
+      const sent = await deliver(reference, message);
       return { activityId: sent.id || undefined };
     },
 
     async update(reference, activityId, message) {
-      const activity = { ...TurnContext.applyConversationReference(toActivity(message), toBotReference(reference)), id: activityId };
-      const signer = await adapter.proactiveSigner(reference.serviceUrl).catch((error: unknown) => Promise.reject(classifyDeliveryError(error)));
-      await postActivity(agent, signer, 'PUT', conversationUrl(reference.serviceUrl, reference.conversation.id, activityId), activity, sendTimeoutMs);
+      await deliver(reference, message, activityId);
     },
 
     async createPersonalConversation(base, user) {
