@@ -10,7 +10,7 @@ import { signDevToken } from '../../src/auth/token-verifier';
 import type { Config } from '../../src/config/config';
 import { demoTenants, demoUsers } from '../../src/seed/demo-ids';
 import { seedDemo } from '../../src/seed/demo-seed';
-import { chromiumArgs, defaultPlaygroundConfig, loopbackOnly, playgroundSelectors, startPlayground, type Playground } from '../support/playground';
+import { chromiumArgs, defaultPlaygroundConfig, loopbackOnly, playgroundChat, playgroundSelectors, startPlayground, type Playground } from '../support/playground';
 import { buildServer } from '../support/server';
 import { testConfig } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
@@ -55,6 +55,7 @@ let context: BrowserContext | undefined;
 let profile: string | undefined;
 let configDir: string | undefined;
 let page: Page;
+let chat: ReturnType<typeof playgroundChat>;
 
 const botTraffic = { inFlight: 0, handled: new Set<string>() };
 
@@ -79,25 +80,8 @@ async function until(what: string, check: () => boolean): Promise<void> {
   }
 }
 
-async function say(text: string): Promise<Locator> {
-  await page.locator(playgroundSelectors.messageBox).click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-  const mine = page
-    .locator(`xpath=//div[@aria-label="Message header" and not(div[@aria-label="Message author"])]/following-sibling::div[normalize-space(.)=${JSON.stringify(text)}]`)
-    .last();
-  await mine.waitFor({ timeout: UI_TIMEOUT });
-  return mine;
-}
 
-function repliesTo(mine: Locator): Locator {
-  const outputCard = playgroundSelectors.botMessage.replace(/^\./, '');
-  return mine.locator(`xpath=following::div[contains(concat(" ", normalize-space(@class), " "), " ${outputCard} ")]`);
-}
 
-function fact(card: Locator, title: string): Locator {
-  return card.locator(`xpath=.//div[contains(@class, "ac-fact-title")][normalize-space(.)=${JSON.stringify(title)}]/following-sibling::div[1]`);
-}
 
 async function api<T>(who: typeof lotte, method: string, url: string, body?: unknown): Promise<{ status: number; json: T }> {
   const token = await signDevToken(config, who);
@@ -193,6 +177,7 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: chromiumArgs, headless: true, viewport: PHONE });
   await loopbackOnly(context);
   page = context.pages()[0] ?? (await context.newPage());
+  chat = playgroundChat(page, UI_TIMEOUT);
   page.setDefaultTimeout(UI_TIMEOUT);
 });
 
@@ -235,17 +220,17 @@ test('at phone width, "rapport" shows Marc the submitted report\'s card; sending
   // At phone width the Playground lays its log panel over the chat; a person would close it.
   await page.getByRole('button', { name: 'Hide log panel' }).click();
   await fitPlaygroundToPhone();
-  const mine = await say('rapport');
+  const mine = await chat.say('rapport');
   // Found by its title, not its buttons: the card that replaces it after the decision has none.
   const title = r.chairTitle(trajectory.municipality);
-  const card = repliesTo(mine).filter({ has: page.locator('#title', { hasText: title }) }).first();
+  const card = chat.repliesTo(mine).filter({ has: page.locator('#title', { hasText: title }) }).first();
   await card.getByRole('button', { name: r.sendBack }).waitFor({ timeout: UI_TIMEOUT });
   await expect(card.locator('#title').innerText()).resolves.toBe(title);
-  await expect(fact(card, r.period).innerText()).resolves.toBe(period);
-  await expect(fact(card, r.submittedBy).innerText()).resolves.toBe('Lotte Peeters');
-  await expect(fact(card, r.actions).innerText()).resolves.toContain(`${totals.actions} in all`);
-  await expect(fact(card, r.overdueCount).innerText()).resolves.toBe(String(totals.overdue));
-  await expect(fact(card, r.indicators).innerText()).resolves.toBe(String(totals.indicators));
+  await expect(chat.fact(card, r.period).innerText()).resolves.toBe(period);
+  await expect(chat.fact(card, r.submittedBy).innerText()).resolves.toBe('Lotte Peeters');
+  await expect(chat.fact(card, r.actions).innerText()).resolves.toContain(`${totals.actions} in all`);
+  await expect(chat.fact(card, r.overdueCount).innerText()).resolves.toBe(String(totals.overdue));
+  await expect(chat.fact(card, r.indicators).innerText()).resolves.toBe(String(totals.indicators));
   for (const name of [r.approve, r.sendBack]) await expect(card.getByRole('button', { name }).isVisible()).resolves.toBe(true);
 
   // Nothing of the card may stick out sideways on a phone: neither the card nor anything in it.
@@ -275,6 +260,6 @@ test('at phone width, "rapport" shows Marc the submitted report\'s card; sending
   expect(read.json).toMatchObject({ state: 'sent_back', remark });
 
   // Asked again, nothing waits for him any more.
-  const again = await say('rapport');
-  await repliesTo(again).first().getByText(`${r.noneWaiting} ${r.latest(period, r.states.sent_back)}`, { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+  const again = await chat.say('rapport');
+  await chat.replyReading(again, `${r.noneWaiting} ${r.latest(period, r.states.sent_back)}`);
 });

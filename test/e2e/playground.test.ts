@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { meetingTexts } from '../../bot/i18n/meeting-texts';
 import { statusName, texts } from '../../bot/i18n/texts';
 import { signDevToken } from '../../src/auth/token-verifier';
@@ -11,7 +11,7 @@ import { buildServer } from '../support/server';
 import { demoTenants, demoUsers } from '../../src/seed/demo-ids';
 import { seedDemo } from '../../src/seed/demo-seed';
 import { openStatuses } from '../../src/shared/enums';
-import { chromiumArgs, loopbackOnly, playgroundSelectors, startPlayground, type Playground } from '../support/playground';
+import { chromiumArgs, loopbackOnly, playgroundChat, playgroundSelectors, startPlayground, type Playground } from '../support/playground';
 import { testConfig } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 
@@ -40,6 +40,7 @@ let playground: Playground | undefined;
 let context: BrowserContext | undefined;
 let profile: string | undefined;
 let page: Page;
+let chat: ReturnType<typeof playgroundChat>;
 
 /** What reached /api/messages, so the test can wait for the bot to be done instead of sleeping. */
 const botTraffic = { inFlight: 0, handled: new Set<string>() };
@@ -57,28 +58,8 @@ async function until(what: string, check: () => boolean): Promise<void> {
   }
 }
 
-async function say(text: string): Promise<Locator> {
-  await page.locator(playgroundSelectors.messageBox).click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-  // The user's own bubble: a message whose header names no author, with exactly this text.
-  const mine = page
-    .locator(`xpath=//div[@aria-label="Message header" and not(div[@aria-label="Message author"])]/following-sibling::div[normalize-space(.)=${JSON.stringify(text)}]`)
-    .last();
-  await mine.waitFor({ timeout: UI_TIMEOUT });
-  return mine;
-}
 
-/** The bot's messages drawn after `mine`, in order. */
-function repliesTo(mine: Locator): Locator {
-  const outputCard = playgroundSelectors.botMessage.replace(/^\./, '');
-  return mine.locator(`xpath=following::div[contains(concat(" ", normalize-space(@class), " "), " ${outputCard} ")]`);
-}
 
-/** A fact of a FactSet, by its title: the Playground draws titles and values as sibling cells. */
-function fact(card: Locator, title: string): Locator {
-  return card.locator(`xpath=.//div[contains(@class, "ac-fact-title")][normalize-space(.)=${JSON.stringify(title)}]/following-sibling::div[1]`);
-}
 
 async function tomsPersonId(): Promise<string> {
   return (await db!.db.selectFrom('person').select('id').where('entraObjectId', '=', tom.userId).executeTakeFirstOrThrow()).id;
@@ -115,6 +96,7 @@ beforeAll(async () => {
   });
   await loopbackOnly(context);
   page = context.pages()[0] ?? (await context.newPage());
+  chat = playgroundChat(page, UI_TIMEOUT);
   page.setDefaultTimeout(UI_TIMEOUT);
   await page.goto(playground.url);
   await page.locator(playgroundSelectors.messageBox).waitFor({ timeout: UI_TIMEOUT });
@@ -144,8 +126,8 @@ afterAll(async () => {
 
 test('Playground smoke test: "help" answers with the help card', async () => {
   const en = texts.en;
-  const mine = await say('help');
-  const card = repliesTo(mine).first();
+  const mine = await chat.say('help');
+  const card = chat.repliesTo(mine).first();
   await card.getByText(en.helpTitle, { exact: true }).waitFor({ timeout: UI_TIMEOUT });
   await card.scrollIntoViewIfNeeded();
   await shot('help');
@@ -161,8 +143,8 @@ test('"mijn acties" shows Tom\'s actions as cards, in his Teams language; a stat
   const open = await db!.db.selectFrom('action').select(['id', 'title', 'status', 'version']).where('ownerId', '=', personId).where('status', 'in', [...openStatuses]).execute();
   expect(open.length).toBeGreaterThan(1);
 
-  const mine = await say('mijn acties');
-  const replies = repliesTo(mine);
+  const mine = await chat.say('mijn acties');
+  const replies = chat.repliesTo(mine);
   await replies.first().getByText(words.yourOpenActions(open.length), { exact: true }).waitFor({ timeout: UI_TIMEOUT });
   // The cards come in a carousel; the Playground draws the first card of a message only.
   const card = replies.filter({ has: page.getByRole('button', { name: words.save }) }).first();
@@ -171,8 +153,8 @@ test('"mijn acties" shows Tom\'s actions as cards, in his Teams language; a stat
   const action = open.find((a) => a.title === title);
   if (!action) throw new Error(`the card "${title}" is not one of Tom's open actions: ${open.map((a) => a.title).join(' | ')}`);
   expect(open.filter((a) => a.title === title)).toHaveLength(1);
-  await expect(fact(card, words.owner).innerText()).resolves.toBe('Tom Maes');
-  await expect(fact(card, words.status).innerText()).resolves.toBe(statusWord(action.status));
+  await expect(chat.fact(card, words.owner).innerText()).resolves.toBe('Tom Maes');
+  await expect(chat.fact(card, words.status).innerText()).resolves.toBe(statusWord(action.status));
   await card.scrollIntoViewIfNeeded();
   await shot('my-actions');
 
@@ -191,8 +173,8 @@ test('"mijn acties" shows Tom\'s actions as cards, in his Teams language; a stat
   // The Playground swaps the card for the one the bot answers the invoke with.
   await card.getByText(words.saved, { exact: true }).waitFor({ timeout: UI_TIMEOUT });
   await expect(card.locator('#title').innerText()).resolves.toBe(title);
-  await expect(fact(card, words.status).innerText()).resolves.toBe(statusWord('done'));
-  await expect(fact(card, words.lastUpdate).innerText()).resolves.toContain(`Tom Maes: ${note}`);
+  await expect(chat.fact(card, words.status).innerText()).resolves.toBe(statusWord('done'));
+  await expect(chat.fact(card, words.lastUpdate).innerText()).resolves.toContain(`Tom Maes: ${note}`);
   await expect(card.getByRole('combobox', { name: words.newStatus }).inputValue()).resolves.toBe(statusWord('done'));
   await card.scrollIntoViewIfNeeded();
   await shot('card-saved');
@@ -215,10 +197,10 @@ test('"mijn acties" shows Tom\'s actions as cards, in his Teams language; a stat
 
 test('"agenda" shows the agenda card of Tom\'s next meeting; a proposal made on it is saved and shown', async () => {
   const personId = await tomsPersonId();
-  const mine = await say('agenda');
+  const mine = await chat.say('agenda');
   // "agenda" is the same word in both languages: the answer follows the Playground's locale (English).
   const m = meetingTexts.en;
-  const card = repliesTo(mine).filter({ has: page.getByRole('button', { name: m.propose }) }).first();
+  const card = chat.repliesTo(mine).filter({ has: page.getByRole('button', { name: m.propose }) }).first();
   await card.waitFor({ timeout: UI_TIMEOUT });
   const title = (await card.locator('#title').innerText()).trim();
   expect(title).toMatch(/^Agenda in preparation: /);

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { startPlaygroundProcess } from '../../scripts/lib/playground-process';
 import { chromiumArgs as baseChromiumArgs } from './browser';
 
@@ -65,4 +65,56 @@ export async function startPlayground({ botEndpoint, port = 0, configPath = defa
     rmSync(logDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Chatting in the Playground as its current user. `say` returns the bubble it sent, found by
+ * position: the same text said twice would otherwise find the first bubble at once, and a
+ * message that never left the box would go unnoticed.
+ */
+export function playgroundChat(page: Page, timeout: number) {
+  const box = page.locator(playgroundSelectors.messageBox);
+  /** The user's own bubbles with exactly this text: a message whose header names no author. */
+  const bubbles = (text: string) =>
+    page.locator(`xpath=//div[@aria-label="Message header" and not(div[@aria-label="Message author"])]/following-sibling::div[normalize-space(.)=${JSON.stringify(text)}]`);
+
+  return {
+    async say(text: string): Promise<Locator> {
+      const before = await bubbles(text).count();
+      await box.click();
+      await page.keyboard.type(text);
+      await box.filter({ hasText: text }).waitFor({ timeout });
+      await page.keyboard.press('Enter');
+      const mine = bubbles(text).nth(before);
+      await mine.waitFor({ timeout });
+      return mine;
+    },
+
+    /** The bot's messages drawn after `mine`, in order. */
+    repliesTo(mine: Locator): Locator {
+      const outputCard = playgroundSelectors.botMessage.replace(/^\./, '');
+      return mine.locator(`xpath=following::div[contains(concat(" ", normalize-space(@class), " "), " ${outputCard} ")]`);
+    },
+
+    /**
+     * Waits for a reply to `mine` that reads exactly `text`, wherever it falls among the replies
+     * (a late message of the Playground's own may come first); when none does, the error says what
+     * the bot did answer.
+     */
+    async replyReading(mine: Locator, text: string): Promise<Locator> {
+      const reply = this.repliesTo(mine).getByText(text, { exact: true }).first();
+      try {
+        await reply.waitFor({ timeout });
+      } catch (error) {
+        const seen = await this.repliesTo(mine).allInnerTexts();
+        throw new Error(`no reply reads ${JSON.stringify(text)}; the replies read ${JSON.stringify(seen)}`, { cause: error });
+      }
+      return reply;
+    },
+
+    /** A fact of a FactSet, by its title: the Playground draws titles and values as sibling cells. */
+    fact(card: Locator, title: string): Locator {
+      return card.locator(`xpath=.//div[contains(@class, "ac-fact-title")][normalize-space(.)=${JSON.stringify(title)}]/following-sibling::div[1]`);
+    },
+  };
 }
