@@ -80,9 +80,6 @@ async function until(what: string, check: () => boolean): Promise<void> {
   }
 }
 
-
-
-
 async function api<T>(who: typeof lotte, method: string, url: string, body?: unknown): Promise<{ status: number; json: T }> {
   const token = await signDevToken(config, who);
   const response = await fetch(`${serverUrl}${url}`, {

@@ -58,9 +58,6 @@ async function until(what: string, check: () => boolean): Promise<void> {
   }
 }
 
-
-
-
 async function tomsPersonId(): Promise<string> {
   return (await db!.db.selectFrom('person').select('id').where('entraObjectId', '=', tom.userId).executeTakeFirstOrThrow()).id;
 }

@@ -78,7 +78,15 @@ export function playgroundChat(page: Page, timeout: number) {
   const bubbles = (text: string) =>
     page.locator(`xpath=//div[@aria-label="Message header" and not(div[@aria-label="Message author"])]/following-sibling::div[normalize-space(.)=${JSON.stringify(text)}]`);
 
+  /** The bot's messages drawn after `mine`, in order. */
+  const repliesTo = (mine: Locator): Locator => {
+    const outputCard = playgroundSelectors.botMessage.replace(/^\./, '');
+    return mine.locator(`xpath=following::div[contains(concat(" ", normalize-space(@class), " "), " ${outputCard} ")]`);
+  };
+
   return {
+    repliesTo,
+
     async say(text: string): Promise<Locator> {
       const before = await bubbles(text).count();
       await box.click();
@@ -90,23 +98,17 @@ export function playgroundChat(page: Page, timeout: number) {
       return mine;
     },
 
-    /** The bot's messages drawn after `mine`, in order. */
-    repliesTo(mine: Locator): Locator {
-      const outputCard = playgroundSelectors.botMessage.replace(/^\./, '');
-      return mine.locator(`xpath=following::div[contains(concat(" ", normalize-space(@class), " "), " ${outputCard} ")]`);
-    },
-
     /**
      * Waits for a reply to `mine` that reads exactly `text`, wherever it falls among the replies
      * (a late message of the Playground's own may come first); when none does, the error says what
      * the bot did answer.
      */
     async replyReading(mine: Locator, text: string): Promise<Locator> {
-      const reply = this.repliesTo(mine).getByText(text, { exact: true }).first();
+      const reply = repliesTo(mine).getByText(text, { exact: true }).first();
       try {
         await reply.waitFor({ timeout });
       } catch (error) {
-        const seen = await this.repliesTo(mine).allInnerTexts();
+        const seen = await repliesTo(mine).allInnerTexts();
         throw new Error(`no reply reads ${JSON.stringify(text)}; the replies read ${JSON.stringify(seen)}`, { cause: error });
       }
       return reply;
