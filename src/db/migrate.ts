@@ -21,6 +21,7 @@ import * as planRevision from './migrations/0018-plan-revision';
 import * as planDomainRevision from './migrations/0019-plan-domain-revision';
 import * as rateWindowAhead from './migrations/0020-rate-window-ahead';
 import * as followUpClaim from './migrations/0021-follow-up-claim';
+import * as planDomainRevisionSlots from './migrations/0022-plan-domain-revision-slots';
 
 /** Listed in code rather than read from disk so that compiled, bundled and test runs agree. */
 const migrations: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0019-plan-domain-revision': planDomainRevision,
   '0020-rate-window-ahead': rateWindowAhead,
   '0021-follow-up-claim': followUpClaim,
+  '0022-plan-domain-revision-slots': planDomainRevisionSlots,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

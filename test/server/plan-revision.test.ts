@@ -147,6 +147,50 @@ test('deleting a trajectory together with its plan leaves no revision behind', a
   expect(left).toEqual([]);
 });
 
+test("writers in one domain on other connections bump other slots of its revision: neither waits for the other's commit, and the sum counts both", async () => {
+  const pair = await database.db
+    .selectFrom('action')
+    .select(['domainId', (eb) => eb.fn.agg<string[]>('array_agg', ['id']).as('ids')])
+    .where('tenantId', '=', tenantId)
+    .where('trajectoryId', '=', trajectoryId)
+    .groupBy('domainId')
+    .having((eb) => eb.fn.countAll(), '>=', 2)
+    .executeTakeFirstOrThrow();
+  const [first, second] = pair.ids as [string, string];
+  const revisionOf = async () =>
+    Number((await database.db.selectFrom('planDomainRevision').select('revision').where('tenantId', '=', tenantId).where('trajectoryId', '=', trajectoryId).where('domainId', '=', pair.domainId).executeTakeFirstOrThrow()).revision);
+  const before = await revisionOf();
+
+  // Two connections whose server processes fall in different slots (pid mod 16).
+  // Four of the pool's six: the revision is read through the others.
+  const clients = await Promise.all(Array.from({ length: 4 }, () => database.pool.connect()));
+  try {
+    const pids = await Promise.all(clients.map(async (c) => Number((await c.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid)));
+    const a = clients[0]!;
+    const b = clients[pids.findIndex((pid) => pid % 16 !== pids[0]! % 16)];
+    if (!b) throw new Error(`four connections, all in one slot: pids ${pids.join(', ')}`);
+
+    await a.query('begin');
+    await a.query('update action set title = $1 where tenant_id = $2 and id = $3', ['Eerste schrijver', tenantId, first]);
+    // Runs the deferred bump now: a holds its slot's row until it commits.
+    await a.query('set constraints all immediate');
+    // On one shared row, b's commit would wait for a's and fail here instead of hanging.
+    await b.query('begin');
+    await b.query("set local lock_timeout = '2s'");
+    await b.query('update action set title = $1 where tenant_id = $2 and id = $3', ['Tweede schrijver', tenantId, second]);
+    await b.query('commit');
+    expect(await revisionOf()).toBe(before + 1);
+    await a.query('commit');
+    expect(await revisionOf()).toBe(before + 2);
+  } finally {
+    // A failure above leaves a transaction open: it must not go back to the pool so.
+    for (const c of clients) {
+      await c.query('rollback').catch(() => undefined);
+      c.release();
+    }
+  }
+});
+
 test('readers who miss the cache at once share one build of the tree', async () => {
   await withCountedPlans(async (counting, plans) => {
     const [first] = await twoActionIds();
