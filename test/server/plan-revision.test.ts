@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Principal } from '../../src/auth/principal';
 import { connectDatabase, type DatabaseHandle } from '../../src/db/database';
+import { REVISION_SLOTS } from '../../src/db/migrations/0022-plan-domain-revision-slots';
 import { createPlanService } from '../../src/plan/plan-service';
 import { demoTenants, demoUsers } from '../../src/seed/demo-ids';
 import { seedDemo } from '../../src/seed/demo-seed';
@@ -161,13 +162,13 @@ test("writers in one domain on other connections bump other slots of its revisio
     Number((await database.db.selectFrom('planDomainRevision').select('revision').where('tenantId', '=', tenantId).where('trajectoryId', '=', trajectoryId).where('domainId', '=', pair.domainId).executeTakeFirstOrThrow()).revision);
   const before = await revisionOf();
 
-  // Two connections whose server processes fall in different slots (pid mod 16).
+  // Two connections whose server processes fall in different slots (pid mod REVISION_SLOTS).
   // Four of the pool's six: the revision is read through the others.
   const clients = await Promise.all(Array.from({ length: 4 }, () => database.pool.connect()));
   try {
     const pids = await Promise.all(clients.map(async (c) => Number((await c.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid)));
     const a = clients[0]!;
-    const b = clients[pids.findIndex((pid) => pid % 16 !== pids[0]! % 16)];
+    const b = clients[pids.findIndex((pid) => pid % REVISION_SLOTS !== pids[0]! % REVISION_SLOTS)];
     if (!b) throw new Error(`four connections, all in one slot: pids ${pids.join(', ')}`);
 
     await a.query('begin');
