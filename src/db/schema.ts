@@ -11,7 +11,7 @@ import type { MeasurementPlanTable } from '../measurement-plans/measurement-plan
 import type { AgendaItemTable, MeetingAttendeeTable, MeetingTable, MinutesDeliveryTable, OutboxMessageTable } from '../meetings/meeting-table';
 import type { OperationalObjectiveTable, StrategicObjectiveTable } from '../objectives/objective-tables';
 import type { BodyTable, MembershipTable, PersonTable } from '../people/people-tables';
-import type { PlanDomainRevisionSlotTable, PlanDomainRevisionTable } from '../plan/plan-revision-table';
+import type { PlanDomainRevisionTable } from '../plan/plan-revision-table';
 import type { CollegeScheduleTable, ReportDeliveryTable, ReportTable } from '../reports/report-table';
 import type { SignalVerdictTable } from '../signal-verdicts/signal-verdict-table';
 import type { QuestionnaireLinkTable, QuestionnaireParticipationTable, QuestionnaireResponseTable, QuestionnaireTable } from '../questionnaires/questionnaire-tables';
@@ -24,7 +24,6 @@ export interface Database {
   tenant: TenantTable;
   tenantAdmin: TenantAdminTable;
   planDomainRevision: PlanDomainRevisionTable;
-  planDomainRevisionSlot: PlanDomainRevisionSlotTable;
   trajectory: TrajectoryTable;
   person: PersonTable;
   body: BodyTable;

@@ -12,6 +12,25 @@ import * as trajectoryRevision from './0018-plan-revision';
  * domain moves both. Indicators and measurements are no longer part of the plan tree (they are
  * read with an action or through …/indicators), so they move only 0018's counter.
  */
+/** bump_domain_revision_of on the one-row-per-domain table; migration 0022's down() puts it back. */
+export const singleRowBump = sql`
+create or replace function bump_domain_revision_of(t text, tr uuid, d uuid) returns void language plpgsql as $fn$
+declare
+  flag text := 'kansrijk.domain_' || md5(t || '/' || d::text);
+begin
+  if d is null or current_setting(flag, true) = '1' then return; end if;
+  perform set_config(flag, '1', true);
+  -- A domain deleted in this same transaction keeps no revision.
+  if not exists (select 1 from domain where tenant_id = t and id = d) then
+    delete from plan_domain_revision where tenant_id = t and trajectory_id = tr and domain_id = d;
+    return;
+  end if;
+  insert into plan_domain_revision (tenant_id, trajectory_id, domain_id, revision) values (t, tr, d, 1)
+    on conflict (tenant_id, trajectory_id, domain_id) do update set revision = plan_domain_revision.revision + 1;
+end
+$fn$;
+`;
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const table of ['domain', 'strategic_objective', 'operational_objective', 'action', 'indicator', 'measurement', 'trajectory']) {
     await sql`drop trigger if exists ${sql.raw(`${table}_plan_revision`)} on ${sql.raw(table)}`.execute(db);
@@ -29,23 +48,9 @@ create table plan_domain_revision (
   primary key (tenant_id, trajectory_id, domain_id)
 );
 insert into plan_domain_revision (tenant_id, trajectory_id, domain_id, revision) select tenant_id, trajectory_id, id, 1 from domain;
-
-create function bump_domain_revision_of(t text, tr uuid, d uuid) returns void language plpgsql as $fn$
-declare
-  flag text := 'kansrijk.domain_' || md5(t || '/' || d::text);
-begin
-  if d is null or current_setting(flag, true) = '1' then return; end if;
-  perform set_config(flag, '1', true);
-  -- A domain deleted in this same transaction keeps no revision.
-  if not exists (select 1 from domain where tenant_id = t and id = d) then
-    delete from plan_domain_revision where tenant_id = t and trajectory_id = tr and domain_id = d;
-    return;
-  end if;
-  insert into plan_domain_revision (tenant_id, trajectory_id, domain_id, revision) values (t, tr, d, 1)
-    on conflict (tenant_id, trajectory_id, domain_id) do update set revision = plan_domain_revision.revision + 1;
-end
-$fn$;
-
+`.execute(db);
+  await singleRowBump.execute(db);
+  await sql`
 create function bump_domain_revision() returns trigger language plpgsql as $fn$
 begin
   if tg_table_name = 'domain' then

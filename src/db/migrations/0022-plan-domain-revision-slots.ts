@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { singleRowBump } from './0019-plan-domain-revision';
 
 /*
  * The domain revision of migration 0019 as a striped counter (issue 12).
@@ -73,20 +74,6 @@ create table plan_domain_revision (
 insert into plan_domain_revision (tenant_id, trajectory_id, domain_id, revision)
   select tenant_id, trajectory_id, domain_id, sum(revision) from plan_domain_revision_slot group by 1, 2, 3;
 drop table plan_domain_revision_slot;
-
-create or replace function bump_domain_revision_of(t text, tr uuid, d uuid) returns void language plpgsql as $fn$
-declare
-  flag text := 'kansrijk.domain_' || md5(t || '/' || d::text);
-begin
-  if d is null or current_setting(flag, true) = '1' then return; end if;
-  perform set_config(flag, '1', true);
-  if not exists (select 1 from domain where tenant_id = t and id = d) then
-    delete from plan_domain_revision where tenant_id = t and trajectory_id = tr and domain_id = d;
-    return;
-  end if;
-  insert into plan_domain_revision (tenant_id, trajectory_id, domain_id, revision) values (t, tr, d, 1)
-    on conflict (tenant_id, trajectory_id, domain_id) do update set revision = plan_domain_revision.revision + 1;
-end
-$fn$;
 `.execute(db);
+  await singleRowBump.execute(db);
 }
